@@ -168,17 +168,24 @@ public final class YamlMap {
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
             consumed.add(e.getKey());
             Node value = e.getValue().getValueNode();
+            int keyLine = line(e.getValue().getKeyNode());
             if (value instanceof MappingNode mapping) {
-                result.add(new Entry(e.getKey(), null, new YamlMap(file, mapping), line(e.getValue().getKeyNode())));
+                result.add(new Entry(e.getKey(), null, new YamlMap(file, mapping), null, keyLine));
+            } else if (value instanceof SequenceNode seq) {
+                List<String> items = new ArrayList<>();
+                for (Node item : seq.getValue()) {
+                    items.add(scalarText(item, e.getKey()));
+                }
+                result.add(new Entry(e.getKey(), null, null, List.copyOf(items), keyLine));
             } else {
-                result.add(new Entry(e.getKey(), scalarOrNull(value, e.getKey()), null, line(e.getValue().getKeyNode())));
+                result.add(new Entry(e.getKey(), scalarOrNull(value, e.getKey()), null, null, keyLine));
             }
         }
         return result;
     }
 
-    /** A key of a mapping with either a scalar value or a nested mapping. */
-    public record Entry(String key, String scalar, YamlMap map, int line) {
+    /** A key of a mapping with a scalar value, a nested mapping or a list of scalars (the others null). */
+    public record Entry(String key, String scalar, YamlMap map, List<String> list, int line) {
     }
 
     /** Fails on any key that nobody asked for: the usual sign of a typo. */

@@ -1,0 +1,59 @@
+package io.mastersync.cleanse;
+
+import java.util.Arrays;
+
+import io.mastersync.canonical.EntityType;
+
+/**
+ * The text of each canonical field of one row while it is being cleansed, by field index of its
+ * {@link EntityType}. Mutable on purpose: normalizers rewrite values in place, one row at a time.
+ * Not thread-safe; one instance per row.
+ */
+public final class FieldValues {
+
+    private final EntityType entity;
+    private final String[] values;
+
+    public FieldValues(EntityType entity) {
+        this.entity = entity;
+        this.values = new String[entity.fields().size()];
+    }
+
+    public EntityType entity() {
+        return entity;
+    }
+
+    public String get(int index) {
+        return values[index];
+    }
+
+    /** The value of a field by canonical name; throws for a name the entity does not have. */
+    public String get(String field) {
+        return values[index(field)];
+    }
+
+    public void set(int index, String value) {
+        values[index] = value;
+    }
+
+    public void set(String field, String value) {
+        values[index(field)] = value;
+    }
+
+    public int size() {
+        return values.length;
+    }
+
+    private int index(String field) {
+        int i = entity.indexOf(field);
+        if (i < 0) {
+            throw new IllegalArgumentException(entity.code() + " has no field '" + field + "'");
+        }
+        return i;
+    }
+
+    @Override
+    public String toString() {
+        return entity.code() + Arrays.toString(values);
+    }
+}

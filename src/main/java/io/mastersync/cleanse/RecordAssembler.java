@@ -1,0 +1,80 @@
+package io.mastersync.cleanse;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import io.mastersync.canonical.CanonicalField;
+import io.mastersync.canonical.CanonicalRecord;
+import io.mastersync.canonical.EntityType;
+
+/**
+ * Parses the cleansed field texts of a row into a typed canonical record. A value that does not parse
+ * becomes an error violation naming the field and the value; the field is then left empty so that the
+ * remaining constraints can still be checked. Immutable and thread-safe.
+ */
+public final class RecordAssembler {
+
+    private final EntityType entity;
+    private final ValueFormats formats;
+    private final List<DateTimeFormatter> timestampFormatters;
+
+    public RecordAssembler(EntityType entity, ValueFormats formats) {
+        this.entity = entity;
+        this.formats = formats;
+        this.timestampFormatters = formats.timestampFormatters();
+    }
+
+    public CanonicalRecord assemble(FieldValues fields, List<Violation> violations) {
+        List<CanonicalField> defs = entity.fields();
+        Object[] typed = new Object[defs.size()];
+        for (int i = 0; i < typed.length; i++) {
+            String text = fields.get(i);
+            if (text == null) {
+                continue;
+            }
+            CanonicalField def = defs.get(i);
+            typed[i] = switch (def.type()) {
+                case TEXT -> text;
+                case DECIMAL -> decimal(def, text, violations);
+                case TIMESTAMP -> timestamp(def, text, violations);
+            };
+        }
+        return entity.create(typed);
+    }
+
+    private BigDecimal decimal(CanonicalField def, String text, List<Violation> violations) {
+        StringBuilder plain = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (formats.groupingSeparator() != null && c == formats.groupingSeparator()) {
+                continue;
+            }
+            plain.append(c == formats.decimalSeparator() ? '.' : c);
+        }
+        try {
+            return new BigDecimal(plain.toString().trim());
+        } catch (NumberFormatException e) {
+            violations.add(Violation.error(def.name(), "number-format",
+                    def.name() + ": '" + text + "' is not a number (decimal separator '" + formats.decimalSeparator()
+                            + "')", text));
+            return null;
+        }
+    }
+
+    private LocalDateTime timestamp(CanonicalField def, String text, List<Violation> violations) {
+        for (DateTimeFormatter formatter : timestampFormatters) {
+            try {
+                return LocalDateTime.parse(text, formatter);
+            } catch (DateTimeParseException e) {
+                // try the next pattern
+            }
+        }
+        violations.add(Violation.error(def.name(), "timestamp-format",
+                def.name() + ": '" + text + "' matches none of the timestamp formats " + formats.timestampPatterns(),
+                text));
+        return null;
+    }
+}

@@ -1,0 +1,34 @@
+package io.mastersync.cleanse;
+
+import java.util.List;
+
+import io.mastersync.canonical.CanonicalRecord;
+import io.mastersync.source.RowLineage;
+
+/**
+ * What became of one source row after cleansing and validation. Every row read gets exactly one
+ * outcome, which is what makes read = loaded + rejected + filtered add up.
+ */
+public sealed interface RowOutcome {
+
+    RowLineage lineage();
+
+    /** The source key as far as it could be determined; null when the row had none. */
+    String sourceKey();
+
+    /** Valid: staged, with the warnings that flag it. */
+    record Accepted(CanonicalRecord record, RowLineage lineage, List<Violation> warnings) implements RowOutcome {
+        @Override
+        public String sourceKey() {
+            return record.sourceKey();
+        }
+    }
+
+    /** Invalid: kept in the rejects table with every reason (errors and warnings). */
+    record Rejected(String sourceKey, RowLineage lineage, List<Violation> reasons) implements RowOutcome {
+    }
+
+    /** Deliberately left out by a rule (for example a test record); kept with the rule that filtered it. */
+    record Filtered(String sourceKey, RowLineage lineage, Violation rule) implements RowOutcome {
+    }
+}

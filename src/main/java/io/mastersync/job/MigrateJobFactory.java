@@ -1,0 +1,158 @@
+package io.mastersync.job;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import io.mastersync.cleanse.RecordValidator;
+import io.mastersync.cleanse.RowCleanser;
+import io.mastersync.cleanse.RowOutcome;
+import io.mastersync.load.FeedAccounting;
+import io.mastersync.load.FeedPublisher;
+import io.mastersync.load.RunFeed;
+import io.mastersync.load.RunLedger;
+import io.mastersync.load.SqlDialect;
+import io.mastersync.load.StagingWriter;
+import io.mastersync.source.FeedDefinition;
+import io.mastersync.source.SourceReaders;
+import io.mastersync.source.SourceRow;
+
+/**
+ * Builds the {@code migrate} job for a plan: per feed an {@code extract:<feed>} chunk step (read,
+ * cleanse, validate, stage) and a {@code publish:<feed>} step (latest row per key into staging, with
+ * accounting), then {@code summarizeRun}. Step names depend only on feed names, so a restart finds the
+ * steps that already completed.
+ */
+@Component
+class MigrateJobFactory {
+
+    static final String JOB_NAME = "migrate";
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final DataSource dataSource;
+    private final RunLedger ledger;
+    private final RecordValidator validator = new RecordValidator();
+    private final Duration progressInterval;
+
+    MigrateJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            DataSource dataSource, MastersyncProperties properties) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.dataSource = dataSource;
+        this.ledger = new RunLedger(dataSource);
+        this.progressInterval = properties.progressInterval();
+    }
+
+    Job build(MigrationPlan plan) {
+        SqlDialect dialect = dialect();
+        SimpleJobBuilder job = null;
+        for (FeedPlan feed : plan.feeds()) {
+            Step extract = extractStep(feed, dialect);
+            job = job == null ? new JobBuilder(JOB_NAME, jobRepository).start(extract) : job.next(extract);
+            job.next(publishStep(feed, dialect, plan));
+        }
+        return job.next(summarizeStep())
+                .listener(runListener(plan))
+                .build();
+    }
+
+    private Step extractStep(FeedPlan feed, SqlDialect dialect) {
+        FeedDefinition def = feed.definition();
+        SourceItemReader reader = new SourceItemReader(SourceReaders.create(def.source()));
+        RowCleanser cleanser = new RowCleanser(def.entity(), def.sourceSystem(), def.mapping(),
+                def.jobFile().toString(), feed.rules(), def.formats(), validator);
+        StagingItemWriter writer = new StagingItemWriter(dataSource, feed, dialect);
+        return new StepBuilder("extract:" + feed.name(), jobRepository)
+                .<SourceRow, RowOutcome>chunk(def.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(reader)
+                .processor(new CleanseItemProcessor(cleanser))
+                .writer(writer)
+                .listener(writer)
+                .listener(new ProgressListener(feed.name(), reader, progressInterval))
+                .build();
+    }
+
+    private Step publishStep(FeedPlan feed, SqlDialect dialect, MigrationPlan plan) {
+        Tasklet publish = (contribution, chunkContext) -> {
+            StepExecution step = contribution.getStepExecution();
+            JobExecution jobExecution = step.getJobExecution();
+            RunFeed runFeed = runFeed(jobExecution, feed);
+            StepExecution extract = jobRepository.getLastStepExecution(jobExecution.getJobInstance(),
+                    "extract:" + feed.name());
+            long read = extract.getExecutionContext().getLong(SourceItemReader.RECORDS_TOTAL, 0L);
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                FeedAccounting accounting = new FeedPublisher(runFeed, dialect).publish(connection, read);
+                if (!accounting.balanced()) {
+                    throw new IllegalStateException("feed " + feed.name() + ": rows do not add up, " + accounting);
+                }
+                ledger.feedFinished(runFeed, SourceDescription.of(feed.definition()), feed.rules().hash(), accounting);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+            return RepeatStatus.FINISHED;
+        };
+        return new StepBuilder("publish:" + feed.name(), jobRepository)
+                .tasklet(publish, transactionManager)
+                .build();
+    }
+
+    private Step summarizeStep() {
+        Tasklet summarize = (contribution, chunkContext) -> {
+            long runId = contribution.getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+            ledger.finished(runId, "completed");
+            return RepeatStatus.FINISHED;
+        };
+        return new StepBuilder("summarizeRun", jobRepository).tasklet(summarize, transactionManager).build();
+    }
+
+    private JobExecutionListener runListener(MigrationPlan plan) {
+        return new JobExecutionListener() {
+            @Override
+            public void beforeJob(JobExecution execution) {
+                ledger.started(execution.getJobInstance().getInstanceId(), JOB_NAME, plan.jobFiles(),
+                        plan.configHash(), plan.rulesHash());
+            }
+
+            @Override
+            public void afterJob(JobExecution execution) {
+                if (!execution.getStatus().name().equals("COMPLETED")) {
+                    ledger.finished(execution.getJobInstance().getInstanceId(),
+                            execution.getStatus().name().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        };
+    }
+
+    static RunFeed runFeed(JobExecution execution, FeedPlan feed) {
+        FeedDefinition def = feed.definition();
+        return new RunFeed(execution.getJobInstance().getInstanceId(), feed.name(), def.sourceSystem(), def.entity());
+    }
+
+    private SqlDialect dialect() {
+        try (Connection c = dataSource.getConnection()) {
+            return SqlDialect.of(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the staging database: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.mastersync.job;
+
+import java.sql.Connection;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+import io.mastersync.cleanse.RowOutcome;
+import io.mastersync.load.SqlDialect;
+import io.mastersync.load.StagingWriter;
+
+/**
+ * Writes a chunk through the transaction-bound connection, so that the staged rows, the rejects and the
+ * reader's saved position commit together: a killed run leaves either all of a chunk or none of it.
+ * The run id is only known when the step starts, hence the writer is created then.
+ */
+class StagingItemWriter implements ItemWriter<RowOutcome>, StepExecutionListener {
+
+    private final DataSource dataSource;
+    private final FeedPlan feed;
+    private final SqlDialect dialect;
+    private StagingWriter writer;
+
+    StagingItemWriter(DataSource dataSource, FeedPlan feed, SqlDialect dialect) {
+        this.dataSource = dataSource;
+        this.feed = feed;
+        this.dialect = dialect;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        writer = new StagingWriter(MigrateJobFactory.runFeed(stepExecution.getJobExecution(), feed), dialect);
+    }
+
+    @Override
+    public void write(Chunk<? extends RowOutcome> chunk) throws Exception {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            writer.write(connection, chunk.getItems());
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+}

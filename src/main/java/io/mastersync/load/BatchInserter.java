@@ -1,0 +1,48 @@
+package io.mastersync.load;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.util.Collections;
+import java.util.List;
+
+/** Other databases (the embedded H2): one JDBC batch per chunk. */
+final class BatchInserter implements BulkInserter {
+
+    @Override
+    public void insert(Connection connection, String table, List<String> columns, List<Object[]> rows)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    bind(ps, i + 1, row[i]);
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.NULL);
+        } else if (value instanceof LocalDateTime t) {
+            ps.setTimestamp(index, Timestamp.valueOf(t));
+        } else if (value instanceof BigDecimal d) {
+            ps.setBigDecimal(index, d);
+        } else if (value instanceof Long l) {
+            ps.setLong(index, l);
+        } else {
+            ps.setString(index, value.toString());
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.mastersync.load;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Publishes one feed of one run from its landing table into staging and accounts for every row. Runs
+ * on the caller's connection and transaction: a publish that is killed half-way rolls back whole and
+ * is simply run again on restart.
+ */
+public final class FeedPublisher {
+
+    private final RunFeed feed;
+    private final SqlDialect dialect;
+
+    public FeedPublisher(RunFeed feed, SqlDialect dialect) {
+        this.feed = feed;
+        this.dialect = dialect;
+    }
+
+    /**
+     * @param read rows the reader returned for this feed in this run (over all restarts)
+     * @return the accounting; check {@link FeedAccounting#balanced()}
+     */
+    public FeedAccounting publish(Connection c, long read) throws SQLException {
+        boolean duplicates = queryLong(c, PublishSql.countDuplicateKeys(feed.entity())) > 0;
+        long superseded = 0;
+        if (duplicates) {
+            superseded = update(c, PublishSql.recordSuperseded(feed.entity()), feed.entity().code());
+            update(c, PublishSql.recordSupersededReasons(feed.entity()));
+        }
+        long loaded = update(c, PublishSql.upsert(feed.entity(), dialect, duplicates));
+        update(c, PublishSql.deleteLanding(feed.entity()));
+        long rejected = 0;
+        long filtered = 0;
+        try (PreparedStatement ps = c.prepareStatement(PublishSql.countDispositions())) {
+            bindRunFeed(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    switch (rs.getString(1)) {
+                        case "rejected" -> rejected = rs.getLong(2);
+                        case "filtered" -> filtered = rs.getLong(2);
+                        default -> { } // superseded counted above
+                    }
+                }
+            }
+        }
+        long flagged = queryLong(c, PublishSql.countFlagged());
+        return new FeedAccounting(read, loaded, rejected, superseded, filtered, flagged);
+    }
+
+    private long update(Connection c, String sql, Object... leading) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (Object o : leading) {
+                ps.setObject(i++, o);
+            }
+            bindRunFeed(ps, i);
+            return ps.executeLargeUpdate();
+        }
+    }
+
+    private long queryLong(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bindRunFeed(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private void bindRunFeed(PreparedStatement ps, int from) throws SQLException {
+        ps.setLong(from, feed.runId());
+        ps.setString(from + 1, feed.feed());
+    }
+}
