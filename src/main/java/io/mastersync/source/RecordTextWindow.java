@@ -1,0 +1,198 @@
+package io.mastersync.source;
+
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * Sits between the decoded file and the CSV parser and keeps the text from the start of the current
+ * record up to whatever the parser has read ahead. After the parser returns a record, the reader
+ * cuts the record's exact text out of this window (to keep it as raw lineage) and drops it, so memory
+ * stays bounded by one record plus the parser's read-ahead. Lines are counted like Commons CSV counts
+ * them: CR LF, LF and a lone CR each end a line. Not thread-safe.
+ */
+final class RecordTextWindow extends Reader {
+
+    private static final int COMPACT_AT = 64 * 1024;
+
+    private final Reader source;
+    private final StringBuilder text = new StringBuilder(16 * 1024);
+    /** Index in {@link #text} of the first character not yet cut off: always the start of a line. */
+    private int start;
+    /** Index in {@link #text} up to which characters were handed to the parser. */
+    private int handed;
+    /** Physical 1-based line number of the character at {@link #start}. */
+    private long startLine = 1;
+    private boolean eof;
+    private final char[] chunk = new char[8192];
+
+    RecordTextWindow(Reader source) {
+        this.source = source;
+    }
+
+    /** The text of one record and the physical line it starts on. */
+    record Span(String text, long line) {
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        if (handed == text.length() && !fill()) {
+            return -1;
+        }
+        int n = Math.min(len, text.length() - handed);
+        text.getChars(handed, handed + n, cbuf, off);
+        handed += n;
+        return n;
+    }
+
+    /** Physical line number of the next text to be cut. */
+    long startLine() {
+        return startLine;
+    }
+
+    /** Drops {@code count} whole lines before anything was handed to the parser (the skip-lines option). */
+    void skipLines(int count) throws IOException {
+        for (int i = 0; i < count; i++) {
+            int end = lineEnd(start);
+            if (end == text.length() && !more(end)) {
+                start = end;
+                break;
+            }
+            start = nextLineStart(end);
+            startLine++;
+        }
+        handed = start;
+    }
+
+    /**
+     * Cuts the record whose last physical line is {@code lastLine}. Leading lines the parser skipped
+     * (empty lines, comments) are dropped from the span, never the record's last line.
+     */
+    Span cutRecord(long lastLine, boolean skipEmpty, Character commentMarker) throws IOException {
+        int lineStart = start;
+        long line = startLine;
+        int recordStart = start;
+        long recordLine = startLine;
+        boolean leading = true;
+        int end = lineEnd(lineStart);
+        while (line < lastLine) {
+            if (leading && !skippable(lineStart, end, skipEmpty, commentMarker)) {
+                leading = false;
+            }
+            lineStart = nextLineStart(end);
+            line++;
+            if (leading) {
+                recordStart = lineStart;
+                recordLine = line;
+            }
+            end = lineEnd(lineStart);
+        }
+        String raw = text.substring(recordStart, end);
+        advanceTo(end == text.length() ? end : nextLineStart(end), lastLine + 1);
+        return new Span(raw, recordLine);
+    }
+
+    /**
+     * Cuts everything that is left of the file (after a parse failure at the end of the file), without
+     * the final line terminator and without leading lines the parser would have skipped.
+     */
+    Span cutRest(boolean skipEmpty, Character commentMarker) throws IOException {
+        while (fill()) {
+            // read the rest of the file into the window
+        }
+        int lineStart = start;
+        long line = startLine;
+        while (true) {
+            int end = lineEnd(lineStart);
+            if (end == text.length() || !skippable(lineStart, end, skipEmpty, commentMarker)) {
+                break;
+            }
+            lineStart = nextLineStart(end);
+            line++;
+        }
+        int end = text.length();
+        if (end > lineStart && text.charAt(end - 1) == '\n') {
+            end--;
+        }
+        if (end > lineStart && text.charAt(end - 1) == '\r') {
+            end--;
+        }
+        String raw = text.substring(lineStart, end);
+        start = text.length();
+        handed = start;
+        return new Span(raw, line);
+    }
+
+    private boolean skippable(int lineStart, int lineEnd, boolean skipEmpty, Character commentMarker) {
+        if (lineStart == lineEnd) {
+            return skipEmpty;
+        }
+        return commentMarker != null && text.charAt(lineStart) == commentMarker;
+    }
+
+    private void advanceTo(int index, long line) {
+        start = index;
+        startLine = line;
+        if (handed < start) {
+            handed = start;
+        }
+        if (start > COMPACT_AT && start > text.length() / 2) {
+            text.delete(0, start);
+            handed -= start;
+            start = 0;
+        }
+    }
+
+    /** Index of the terminator of the line starting at {@code from}, or the end of the text at end of file. */
+    private int lineEnd(int from) throws IOException {
+        int i = from;
+        while (true) {
+            if (i == text.length() && !more(i)) {
+                return i;
+            }
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return i;
+            }
+            i++;
+        }
+    }
+
+    private int nextLineStart(int terminator) throws IOException {
+        if (text.charAt(terminator) == '\r' && (terminator + 1 < text.length() || more(terminator + 1))
+                && text.charAt(terminator + 1) == '\n') {
+            return terminator + 2;
+        }
+        return terminator + 1;
+    }
+
+    /** Makes sure the text reaches {@code index}; false at end of file. */
+    private boolean more(int index) throws IOException {
+        while (index >= text.length()) {
+            if (!fill()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean fill() throws IOException {
+        if (eof) {
+            return false;
+        }
+        int n = source.read(chunk);
+        if (n < 0) {
+            eof = true;
+            return false;
+        }
+        text.append(chunk, 0, n);
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        source.close();
+    }
+}
