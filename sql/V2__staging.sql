@@ -175,6 +175,6 @@ CREATE TABLE rej_reason (
     rule_id         VARCHAR       NOT NULL,
     severity        VARCHAR       NOT NULL,
     message         VARCHAR       NOT NULL,
-    value           VARCHAR      
+    bad_value       VARCHAR      
 );
 CREATE INDEX rej_reason_run ON rej_reason (run_id, feed, rule_id);

@@ -37,7 +37,7 @@ public final class PublishSql {
     /** One rule-outcome row per superseded landing row, so per-rule counts include duplicate keys. */
     public static String recordSupersededReasons(EntityType entity) {
         return "INSERT INTO rej_reason (run_id, feed, record_no, source_system, source_key, field, rule_id, severity,"
-                + " message, value)"
+                + " message, bad_value)"
                 + " SELECT run_id, feed, record_no, source_system, source_key, 'source-key', 'duplicate-key', 'error',"
                 + " 'source-key: ''' || source_key || ''' appears again at line ' || CAST(winner_line AS VARCHAR)"
                 + " || ' of ' || winner_file || ': the later row wins', source_key"

@@ -20,7 +20,7 @@ public final class StagingWriter {
     static final List<String> REJECT_COLUMNS = List.of("run_id", "feed", "record_no", "source_system", "entity",
             "source_key", "disposition", "source_file", "source_line", "raw_record", "reasons", "rejected_at");
     static final List<String> REASON_COLUMNS = List.of("run_id", "feed", "record_no", "source_system", "source_key",
-            "field", "rule_id", "severity", "message", "value");
+            "field", "rule_id", "severity", "message", "bad_value");
     private static final int MAX_VALUE_LENGTH = 2000;
 
     private final RunFeed feed;
