@@ -1,0 +1,83 @@
+package io.mastersync.cleanse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.mastersync.canonical.Customer;
+import io.mastersync.canonical.Item;
+
+class RecordValidatorTest {
+
+    private static final RecordValidator VALIDATOR = new RecordValidator();
+
+    @AfterAll
+    static void close() {
+        VALIDATOR.close();
+    }
+
+    private static Item item(String gtin, String unit, String currency) {
+        return new Item("S", "K", null, gtin, "Name", null, null, null, null, unit, null, null, null, currency, null, null);
+    }
+
+    private static Customer customer(String email, String country) {
+        return new Customer("S", "K", null, "Name", null, null, null, email, null, null, null, null, null, null, country,
+                null, new BigDecimal("1"), "EUR", "active", null);
+    }
+
+    private static List<Violation> validate(Object record) {
+        List<Violation> out = new ArrayList<>();
+        VALIDATOR.validate((io.mastersync.canonical.CanonicalRecord) record, out);
+        return out;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"4006381333931,true", "4006381333932,false", "96385074,true", "036000291452,true",
+            "00036000291452,true", "123,false", "400638133393A,false"})
+    void gtinCheckDigitDecidesValidity(String gtin, boolean valid) {
+        assertThat(validate(item(gtin, null, null))).extracting(Violation::rule)
+                .matches(rules -> valid == !rules.contains("Gtin"), "Gtin violation present: " + !valid);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"DE,true", "US,true", "XX,false", "de,false", "DEU,false"})
+    void countryMustBeIsoAlpha2(String country, boolean valid) {
+        assertThat(validate(customer("a@b.de", country)).stream().anyMatch(v -> v.rule().equals("IsoCountry")))
+                .isEqualTo(!valid);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"EUR,true", "USD,true", "EURO,false", "eur,false"})
+    void currencyMustBeIso4217(String currency, boolean valid) {
+        assertThat(validate(item(null, null, currency)).stream().anyMatch(v -> v.rule().equals("IsoCurrency")))
+                .isEqualTo(!valid);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"H87,true", "KGM,true", "PCS,false", "Stk,false"})
+    void baseUnitMustBeRec20Code(String unit, boolean valid) {
+        assertThat(validate(item(null, unit, null)).stream().anyMatch(v -> v.rule().equals("UnitOfMeasure")))
+                .isEqualTo(!valid);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"info@example.com,true", "jane.doe@example,false", "no-at-sign,false", "a@@b.com,false"})
+    void emailMustBeAnAddress(String email, boolean valid) {
+        assertThat(validate(customer(email, "DE")).stream().anyMatch(v -> v.rule().equals("Email")))
+                .isEqualTo(!valid);
+    }
+
+    @Test
+    void propertyNamesAreReportedAsCanonicalFieldNames() {
+        assertThat(RecordValidator.kebab("listPrice")).isEqualTo("list-price");
+        assertThat(RecordValidator.kebab("street1")).isEqualTo("street-1");
+        assertThat(RecordValidator.kebab("gtin")).isEqualTo("gtin");
+    }
+}
