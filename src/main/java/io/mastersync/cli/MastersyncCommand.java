@@ -32,6 +32,11 @@ public final class MastersyncCommand implements Runnable {
     }
 
     public static int execute(String[] args) {
+        return execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    /** Runs the command line with the given output streams (tests capture them). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         List<String> springArgs = new ArrayList<>();
         List<String> commandArgs = new ArrayList<>();
         for (String arg : args) {
@@ -42,14 +47,16 @@ public final class MastersyncCommand implements Runnable {
             }
         }
         CommandLine cli = new CommandLine(new MastersyncCommand(), new CommandFactory(springArgs));
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("mastersync: " + Failures.oneLine(ex));
             return Failures.exitCode(ex);
         });
         cli.setParameterExceptionHandler((ex, a) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
-            err.println("mastersync: " + ex.getMessage());
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            PrintWriter errOut = ex.getCommandLine().getErr();
+            errOut.println("mastersync: " + ex.getMessage());
+            errOut.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return EXIT_USAGE;
         });
         return cli.execute(commandArgs.toArray(String[]::new));

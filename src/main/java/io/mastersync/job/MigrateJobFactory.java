@@ -31,6 +31,7 @@ import io.mastersync.load.RunLedger;
 import io.mastersync.load.SqlDialect;
 import io.mastersync.load.StagingWriter;
 import io.mastersync.source.FeedDefinition;
+import io.mastersync.source.SourceDescription;
 import io.mastersync.source.SourceReaders;
 import io.mastersync.source.SourceRow;
 
@@ -105,7 +106,7 @@ class MigrateJobFactory {
                 if (!accounting.balanced()) {
                     throw new IllegalStateException("feed " + feed.name() + ": rows do not add up, " + accounting);
                 }
-                ledger.feedFinished(runFeed, SourceDescription.of(feed.definition()), feed.rules().hash(), accounting);
+                ledger.feedFinished(runFeed, SourceDescription.of(feed.definition().source()), feed.rules().hash(), accounting);
             } finally {
                 DataSourceUtils.releaseConnection(connection, dataSource);
             }

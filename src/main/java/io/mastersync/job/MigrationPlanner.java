@@ -19,6 +19,7 @@ import io.mastersync.source.FeedDefinition;
 import io.mastersync.source.FeedDefinitionParser;
 import io.mastersync.source.SourceException;
 import io.mastersync.source.SourceReader;
+import io.mastersync.source.SourceDescription;
 import io.mastersync.source.SourceReaders;
 import io.mastersync.yaml.DefinitionException;
 
@@ -63,7 +64,7 @@ class MigrationPlanner {
     private static void checkSource(FeedDefinition def) {
         try (SourceReader reader = SourceReaders.create(def.source())) {
             reader.open(io.mastersync.source.SourcePosition.START);
-            def.mapping().bind(reader.layout(), def.jobFile().toString(), SourceDescription.of(def));
+            def.mapping().bind(reader.layout(), def.jobFile().toString(), SourceDescription.of(def.source()));
         }
     }
 

@@ -4,6 +4,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
+import io.mastersync.source.SourceException;
 import io.mastersync.source.SourcePosition;
 import io.mastersync.source.SourceReader;
 import io.mastersync.source.SourceRow;
@@ -17,6 +18,7 @@ class SourceItemReader implements ItemStreamReader<SourceRow> {
     static final String FILE_INDEX = "source.file-index";
     static final String RECORDS_IN_FILE = "source.records-in-file";
     static final String RECORDS_TOTAL = "source.records-total";
+    static final String TOTAL_BYTES = "source.total-bytes";
 
     private final SourceReader reader;
 
@@ -31,6 +33,13 @@ class SourceItemReader implements ItemStreamReader<SourceRow> {
                         context.getLong(RECORDS_TOTAL))
                 : SourcePosition.START;
         reader.open(resumeAt);
+        long before = context.getLong(TOTAL_BYTES, -1L);
+        long now = reader.progress().total();
+        if (before >= 0 && now >= 0 && before != now) {
+            // resuming by row position is only right when the rows are the ones the first attempt saw
+            throw new SourceException("the source files changed since the interrupted run (" + before
+                    + " bytes then, " + now + " now); resume with the original files, or start over with --fresh");
+        }
     }
 
     @Override
@@ -44,6 +53,7 @@ class SourceItemReader implements ItemStreamReader<SourceRow> {
         context.putInt(FILE_INDEX, position.fileIndex());
         context.putLong(RECORDS_IN_FILE, position.recordsInFile());
         context.putLong(RECORDS_TOTAL, position.recordsTotal());
+        context.putLong(TOTAL_BYTES, reader.progress().total());
     }
 
     @Override
