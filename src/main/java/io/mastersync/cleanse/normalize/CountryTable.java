@@ -46,7 +46,7 @@ final class CountryTable {
     /** The standard table with additional synonyms, which win over everything but codes. */
     CountryTable withSynonyms(Map<String, String> nameToAlpha2) {
         Map<String, String> keys = new HashMap<>(byKey);
-        nameToAlpha2.forEach((name, code) -> keys.put(TextChars.foldKey(name), code));
+        nameToAlpha2.forEach((name, code) -> keys(name).forEach(k -> keys.put(k, code)));
         putCodes(keys, alpha2);
         return new CountryTable(alpha2, keys, byNumeric);
     }
@@ -65,17 +65,18 @@ final class CountryTable {
                 if (name.isBlank() || name.equalsIgnoreCase(cc)) {
                     continue; // no translation in this language
                 }
-                String key = TextChars.foldKey(name);
-                String previous = names.putIfAbsent(key, cc);
-                if (previous != null && !previous.equals(cc)) {
-                    ambiguous.add(key);
+                for (String key : keys(name)) {
+                    String previous = names.putIfAbsent(key, cc);
+                    if (previous != null && !previous.equals(cc)) {
+                        ambiguous.add(key);
+                    }
                 }
             }
         }
         ambiguous.forEach(names::remove);
 
         for (TwoColumnCsv.Row row : TwoColumnCsv.readResource("country-synonyms.csv")) {
-            names.put(TextChars.foldKey(row.from()), row.to());
+            keys(row.from()).forEach(k -> names.put(k, row.to()));
         }
         putCodes(names, codes);
 
@@ -84,6 +85,12 @@ final class CountryTable {
             numeric.put(Integer.parseInt(row.to()), row.from());
         }
         return new CountryTable(codes, names, numeric);
+    }
+
+    /** The matching keys of a name: folded, and with German umlaut transliteration when it differs. */
+    private static List<String> keys(String name) {
+        String alt = TextChars.foldKeyUmlautAsE(name);
+        return alt == null ? List.of(TextChars.foldKey(name)) : List.of(TextChars.foldKey(name), alt);
     }
 
     /** Codes always win over names: "NO" is Norway even if some language had a country called "no". */

@@ -36,6 +36,22 @@ final class TextChars {
      * (ß, ø, æ, ł ...) are spelled out the way they are usually transliterated.
      */
     static String foldKey(String s) {
+        return fold(s);
+    }
+
+    /**
+     * Like {@link #foldKey} but with the German transliteration of umlauts ({@code ä} as {@code ae}), so that
+     * {@code Oesterreich} finds {@code Österreich}. Returns null when it equals {@link #foldKey}.
+     */
+    static String foldKeyUmlautAsE(String s) {
+        if (s.chars().noneMatch(c -> "äöüÄÖÜ".indexOf(c) >= 0)) {
+            return null;
+        }
+        return fold(s.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+                .replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue"));
+    }
+
+    private static String fold(String s) {
         String decomposed = java.text.Normalizer.normalize(s, Form.NFKD);
         StringBuilder sb = new StringBuilder(decomposed.length());
         decomposed.codePoints().forEach(cp -> {
