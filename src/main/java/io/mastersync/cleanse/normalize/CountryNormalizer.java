@@ -16,7 +16,7 @@ import java.util.Map;
  * different languages is not accepted. Anything else is a Problem {@code unknown-country}; nothing is guessed.
  *
  * <p>Option {@code file}: a CSV {@code name,alpha2} with additional synonyms (e.g. a legacy system's own
- * country keys); they win over names, never over ISO codes. Null stays null. Thread-safe.
+ * country keys); they win over names, never over ISO codes. Null and blank values pass unchanged. Thread-safe.
  */
 public final class CountryNormalizer implements Normalizer {
 
@@ -54,8 +54,8 @@ public final class CountryNormalizer implements Normalizer {
 
     @Override
     public NormalizerResult apply(String value, RecordContext record) {
-        if (value == null) {
-            return new NormalizerResult.Unchanged(null);
+        if (value == null || value.isBlank()) {
+            return new NormalizerResult.Unchanged(value);
         }
         String code = table.lookup(value);
         if (code == null) {

@@ -23,8 +23,8 @@ import java.util.Locale;
  * </ul>
  * Numbers with a leading {@code +} or international prefix ({@code 0049 ...} with a region) need no region.
  * Unparseable values are a Problem {@code unparseable-phone}; numbers failing the check are a Problem
- * {@code invalid-phone}; a national number without any region is a Problem {@code no-region}. Null stays null.
- * Thread-safe ({@link PhoneNumberUtil} is).
+ * {@code invalid-phone}; a national number without any region is a Problem {@code no-region}. Null and blank values pass
+ * unchanged. Thread-safe ({@link PhoneNumberUtil} is).
  */
 public final class PhoneE164Normalizer implements Normalizer {
 
@@ -62,8 +62,8 @@ public final class PhoneE164Normalizer implements Normalizer {
 
     @Override
     public NormalizerResult apply(String value, RecordContext record) {
-        if (value == null) {
-            return new NormalizerResult.Unchanged(null);
+        if (value == null || value.isBlank()) {
+            return new NormalizerResult.Unchanged(value);
         }
         String region = region(record);
         PhoneNumber number;

@@ -50,6 +50,7 @@ class CountryNormalizerTest {
     @Test
     void nullAndBlankHandling() {
         assertNormalizes(country, null, null);
+        assertNormalizes(country, "  ", "  ");
     }
 
     @Test

@@ -38,6 +38,7 @@ class PhoneE164NormalizerTest {
         assertProblem(n, "+49 30", "invalid-phone");
         assertProblem(n, "call me", "unparseable-phone");
         assertProblem(create("phone-e164"), "030 12345678", "no-region");
+        assertNormalizes(n, "", "");
     }
 
     @Test
