@@ -1,0 +1,198 @@
+package io.mastersync.cleanse.normalize;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/**
+ * {@code decimal}: reads a number written in a national format and writes it plain and canonical:
+ * {@code 1.234,56} (de-DE) becomes {@code 1234.56}.
+ *
+ * <p>Options:
+ * <ul>
+ *   <li>{@code locale}: language tag whose separators apply, e.g. {@code de-DE} ({@code 1.234,56}),
+ *       {@code en-US} ({@code 1,234.56}), {@code fr-FR} ({@code 1 234,56}), {@code de-CH}
+ *       ({@code 1'234.56});</li>
+ *   <li>{@code decimal-separator}, {@code grouping-separator}: explicit single characters, overriding the
+ *       locale; {@code grouping-separator: none} allows no grouping. Without any option the format is the
+ *       canonical one: {@code .} as decimal separator and no grouping;</li>
+ *   <li>{@code trailing-minus} (default true): accepts SAP-style {@code 123-} as negative;</li>
+ *   <li>{@code parentheses} (default false): accepts accounting-style {@code (123)} as negative;</li>
+ *   <li>{@code strip-trailing-zeros} (default false): {@code 12.50} becomes {@code 12.5}.</li>
+ * </ul>
+ * Strict: grouping is only accepted in the integer part and in groups of three ({@code 1.234.567,8}); a second
+ * decimal separator, misplaced grouping, letters or exponents are a Problem {@code invalid-number}. Any space
+ * character (also no-break and narrow no-break space) stands for a space grouping separator, and any
+ * apostrophe ({@code ' ’}) for an apostrophe one, because exports mix them. Blank values pass unchanged.
+ * Thread-safe.
+ */
+public final class DecimalNormalizer implements Normalizer {
+
+    private static final String SPACES = " \u00A0\u202F\u2009\u2007";
+    private static final String APOSTROPHES = "'\u2019\u02BC";
+
+    private final char decimalSeparator;
+    /** Accepted grouping characters; empty when grouping is not allowed. */
+    private final String grouping;
+    private final boolean trailingMinus;
+    private final boolean parentheses;
+    private final boolean stripTrailingZeros;
+    private final String formatDescription;
+
+    public DecimalNormalizer(char decimalSeparator, Character groupingSeparator, boolean trailingMinus,
+                             boolean parentheses, boolean stripTrailingZeros) {
+        if (groupingSeparator != null && groupingSeparator == decimalSeparator) {
+            throw new IllegalArgumentException("decimal and grouping separator are both '" + decimalSeparator + "'");
+        }
+        this.decimalSeparator = decimalSeparator;
+        this.grouping = groupingSeparator == null ? "" : equivalents(groupingSeparator);
+        this.trailingMinus = trailingMinus;
+        this.parentheses = parentheses;
+        this.stripTrailingZeros = stripTrailingZeros;
+        this.formatDescription = "decimal separator '" + decimalSeparator + "'"
+                + (groupingSeparator == null ? ", no grouping" : ", grouping '" + groupingSeparator + "'");
+    }
+
+    static DecimalNormalizer create(NormalizerOptions options) {
+        Locale locale = options.locale("locale", null);
+        String dec = options.string("decimal-separator", null);
+        String grp = options.string("grouping-separator", null);
+        char decimal = '.';
+        Character grouping = null;
+        if (locale != null) {
+            DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
+            decimal = symbols.getDecimalSeparator();
+            grouping = symbols.getGroupingSeparator();
+        }
+        if (dec != null) {
+            if (dec.length() != 1 || Character.isDigit(dec.charAt(0))) {
+                throw options.invalid("decimal-separator", "must be a single non-digit character, not '" + dec + "'");
+            }
+            decimal = dec.charAt(0);
+        }
+        if (grp != null) {
+            if (grp.isEmpty() || grp.equalsIgnoreCase("none")) {
+                grouping = null;
+            } else if (grp.length() != 1 || Character.isDigit(grp.charAt(0))) {
+                throw options.invalid("grouping-separator", "must be a single non-digit character or none, not '" + grp + "'");
+            } else {
+                grouping = grp.charAt(0);
+            }
+        }
+        if (grouping != null && grouping == decimal) {
+            throw options.invalid(grp != null ? "grouping-separator" : "decimal-separator",
+                    "makes decimal and grouping separator both '" + decimal + "'");
+        }
+        return new DecimalNormalizer(decimal, grouping, options.bool("trailing-minus", true),
+                options.bool("parentheses", false), options.bool("strip-trailing-zeros", false));
+    }
+
+    private static String equivalents(char c) {
+        if (SPACES.indexOf(c) >= 0) {
+            return SPACES;
+        }
+        if (APOSTROPHES.indexOf(c) >= 0) {
+            return APOSTROPHES;
+        }
+        return String.valueOf(c);
+    }
+
+    /** The canonical plain form of {@code value}, or null when it is not a number in the configured format. */
+    public String parse(String value) {
+        String s = TextChars.trim(value);
+        boolean negative = false;
+        if (parentheses && s.length() > 2 && s.startsWith("(") && s.endsWith(")")) {
+            negative = true;
+            s = TextChars.trim(s.substring(1, s.length() - 1));
+        }
+        if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '\u2212' || s.charAt(0) == '+')) {
+            if (negative) {
+                return null; // "(-5)" is not a sign convention anyone uses on purpose
+            }
+            negative = s.charAt(0) != '+';
+            s = s.substring(1);
+        } else if (trailingMinus && s.length() > 1 && (s.endsWith("-") || s.endsWith("\u2212"))) {
+            if (negative) {
+                return null;
+            }
+            negative = true;
+            s = s.substring(0, s.length() - 1);
+        }
+        int dec = s.indexOf(decimalSeparator);
+        if (dec >= 0 && s.indexOf(decimalSeparator, dec + 1) >= 0) {
+            return null;
+        }
+        String integer = dec >= 0 ? s.substring(0, dec) : s;
+        String fraction = dec >= 0 ? s.substring(dec + 1) : "";
+        if ((dec >= 0 && fraction.isEmpty()) || (integer.isEmpty() && fraction.isEmpty())
+                || !allDigits(fraction)) {
+            return null;
+        }
+        String digits = integerDigits(integer);
+        if (digits == null) {
+            return null;
+        }
+        BigDecimal number = new BigDecimal((digits.isEmpty() ? "0" : digits) + (fraction.isEmpty() ? "" : "." + fraction));
+        if (negative) {
+            number = number.negate();
+        }
+        if (stripTrailingZeros) {
+            number = number.stripTrailingZeros();
+        }
+        if (number.signum() == 0) {
+            number = number.abs(); // no "-0"
+        }
+        return number.toPlainString();
+    }
+
+    /** The digits of the integer part, or null when grouping is misplaced or a non-digit occurs. */
+    private String integerDigits(String integer) {
+        if (allDigits(integer)) {
+            return integer;
+        }
+        if (grouping.isEmpty()) {
+            return null;
+        }
+        StringBuilder digits = new StringBuilder();
+        int groupLength = 0;
+        boolean first = true;
+        for (int i = 0; i < integer.length(); i++) {
+            char c = integer.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+                groupLength++;
+            } else if (grouping.indexOf(c) >= 0) {
+                if (groupLength == 0 || (first && groupLength > 3) || (!first && groupLength != 3)) {
+                    return null;
+                }
+                first = false;
+                groupLength = 0;
+            } else {
+                return null;
+            }
+        }
+        return groupLength == 3 ? digits.toString() : null;
+    }
+
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public NormalizerResult apply(String value, RecordContext record) {
+        if (value == null || value.isBlank()) {
+            return new NormalizerResult.Unchanged(value);
+        }
+        String canonical = parse(value);
+        if (canonical == null) {
+            return NormalizerResult.problem(value, "invalid-number",
+                    "'" + value + "' is not a number with " + formatDescription);
+        }
+        return NormalizerResult.of(value, canonical);
+    }
+}
