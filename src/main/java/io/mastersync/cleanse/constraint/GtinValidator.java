@@ -8,6 +8,10 @@ public class GtinValidator implements ConstraintValidator<Gtin, String> {
 
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {
-        return value == null || GtinCheckDigit.isValid(value);
+        if (value == null) {
+            return true;
+        }
+        int n = value.length();
+        return (n == 8 || n == 12 || n == 13 || n == 14) && GtinCheckDigit.isValid(value);
     }
 }
