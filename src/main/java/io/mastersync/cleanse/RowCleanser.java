@@ -52,21 +52,26 @@ public final class RowCleanser {
         }
         values.set(sourceSystemIndex, sourceSystem);
         if (!row.isClean()) {
-            return new RowOutcome.Rejected(values.get(sourceKeyIndex), row.lineage(), readProblems(row.problems()));
+            return new RowOutcome.Rejected(values.get(sourceKeyIndex), row.lineage(), readProblems(row.problems()),
+                    List.of());
         }
         List<Violation> violations = new ArrayList<>(2);
-        Violation filter = rules.apply(values, violations);
+        List<FieldChange> changes = new ArrayList<>(2);
+        Violation filter = rules.apply(values, violations, changes);
+        List<FieldChange> changed = changes.isEmpty() ? List.of() : List.copyOf(changes);
         if (filter != null) {
-            return new RowOutcome.Filtered(values.get(sourceKeyIndex), row.lineage(), filter);
+            return new RowOutcome.Filtered(values.get(sourceKeyIndex), row.lineage(), filter, changed);
         }
         CanonicalRecord record = assembler.assemble(values, violations);
         validator.validate(record, violations);
         for (Violation v : violations) {
             if (v.isError()) {
-                return new RowOutcome.Rejected(values.get(sourceKeyIndex), row.lineage(), List.copyOf(violations));
+                return new RowOutcome.Rejected(values.get(sourceKeyIndex), row.lineage(), List.copyOf(violations),
+                        changed);
             }
         }
-        return new RowOutcome.Accepted(record, row.lineage(), violations.isEmpty() ? List.of() : List.copyOf(violations));
+        return new RowOutcome.Accepted(record, row.lineage(), violations.isEmpty() ? List.of() : List.copyOf(violations),
+                changed);
     }
 
     private BoundFields bind(ColumnLayout layout, String origin) {

@@ -16,8 +16,12 @@ public sealed interface RowOutcome {
     /** The source key as far as it could be determined; null when the row had none. */
     String sourceKey();
 
+    /** The values that normalizers rewrote in this row; empty when none. */
+    List<FieldChange> changes();
+
     /** Valid: staged, with the warnings that flag it. */
-    record Accepted(CanonicalRecord record, RowLineage lineage, List<Violation> warnings) implements RowOutcome {
+    record Accepted(CanonicalRecord record, RowLineage lineage, List<Violation> warnings, List<FieldChange> changes)
+            implements RowOutcome {
         @Override
         public String sourceKey() {
             return record.sourceKey();
@@ -25,10 +29,12 @@ public sealed interface RowOutcome {
     }
 
     /** Invalid: kept in the rejects table with every reason (errors and warnings). */
-    record Rejected(String sourceKey, RowLineage lineage, List<Violation> reasons) implements RowOutcome {
+    record Rejected(String sourceKey, RowLineage lineage, List<Violation> reasons, List<FieldChange> changes)
+            implements RowOutcome {
     }
 
     /** Deliberately left out by a rule (for example a test record); kept with the rule that filtered it. */
-    record Filtered(String sourceKey, RowLineage lineage, Violation rule) implements RowOutcome {
+    record Filtered(String sourceKey, RowLineage lineage, Violation rule, List<FieldChange> changes)
+            implements RowOutcome {
     }
 }

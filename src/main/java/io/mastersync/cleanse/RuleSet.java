@@ -14,9 +14,10 @@ public interface RuleSet {
      *
      * @param fields     the row's field texts, rewritten by normalizers
      * @param violations where checks add what they find
+     * @param changes    where normalizers record each value they rewrote
      * @return the rule that filters this row out, or null to keep it
      */
-    Violation apply(FieldValues fields, List<Violation> violations);
+    Violation apply(FieldValues fields, List<Violation> violations, List<FieldChange> changes);
 
     /** A content hash of the rules in force, stored with every run; empty string for no rules. */
     String hash();
@@ -24,7 +25,7 @@ public interface RuleSet {
     /** No rules: the canonical model's built-in constraints alone decide. */
     RuleSet NONE = new RuleSet() {
         @Override
-        public Violation apply(FieldValues fields, List<Violation> violations) {
+        public Violation apply(FieldValues fields, List<Violation> violations, List<FieldChange> changes) {
             return null;
         }
 
