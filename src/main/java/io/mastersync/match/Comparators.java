@@ -39,8 +39,11 @@ public final class Comparators {
 
     static {
         register("exact", (p, v) -> (a, b) -> a.equals(b) ? 1.0 : 0.0, List.of(1.0));
-        register("exact-normalized", (p, v) -> (a, b) ->
-                Text.normalizeDroppingPunctuation(a).equals(Text.normalizeDroppingPunctuation(b)) ? 1.0 : 0.0, List.of(1.0));
+        register("exact-normalized", (p, v) -> (a, b) -> {
+            String x = Text.normalize(a).replace(" ", "");
+            String y = Text.normalize(b).replace(" ", "");
+            return x.isEmpty() || y.isEmpty() ? null : x.equals(y) ? 1.0 : 0.0;
+        }, List.of(1.0));
         register("jaro-winkler", (p, v) -> jaroWinkler(), List.of(1.0, 0.92, 0.80));
         register("levenshtein", (p, v) -> levenshtein(), List.of(1.0, 0.8, 0.6));
         register("jaccard-tokens", (p, v) -> (a, b) -> jaccard(a, b), List.of(1.0, 0.7, 0.4));
