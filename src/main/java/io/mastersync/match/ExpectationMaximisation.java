@@ -115,6 +115,11 @@ public final class ExpectationMaximisation {
                     uNew[c] = u[c].clone();
                 }
             }
+            if (settings.monotone()) {
+                for (int c = 0; c < k; c++) {
+                    monotone(mNew[c], uNew[c]);
+                }
+            }
             double delta = Math.abs(lambdaNew - lambda);
             for (int c = 0; c < k; c++) {
                 for (int l = 0; l < levelCounts[c]; l++) {
@@ -131,6 +136,40 @@ public final class ExpectationMaximisation {
             }
         }
         return new EmResult(lambda, m, u, it, converged);
+    }
+
+    /**
+     * Makes the likelihood ratio m/u non-increasing from the best level to the worst (pool adjacent violators,
+     * weighted by u): a closer value never counts as weaker evidence of a match than a farther one. Where the
+     * data say otherwise (usually because blocking made non-matches agree on a field), the violating levels
+     * share one pooled ratio. m keeps its total; u is unchanged.
+     */
+    static void monotone(double[] m, double[] u) {
+        int n = m.length;
+        double[] blockM = new double[n];
+        double[] blockU = new double[n];
+        int[] blockEnd = new int[n];
+        int blocks = 0;
+        for (int l = 0; l < n; l++) {
+            blockM[blocks] = m[l];
+            blockU[blocks] = u[l];
+            blockEnd[blocks] = l;
+            blocks++;
+            while (blocks > 1 && blockM[blocks - 2] / blockU[blocks - 2] < blockM[blocks - 1] / blockU[blocks - 1]) {
+                blockM[blocks - 2] += blockM[blocks - 1];
+                blockU[blocks - 2] += blockU[blocks - 1];
+                blockEnd[blocks - 2] = blockEnd[blocks - 1];
+                blocks--;
+            }
+        }
+        int start = 0;
+        for (int b = 0; b < blocks; b++) {
+            double ratio = blockM[b] / blockU[b];
+            for (int l = start; l <= blockEnd[b]; l++) {
+                m[l] = ratio * u[l];
+            }
+            start = blockEnd[b] + 1;
+        }
     }
 
     /** Prior m: level l of L gets weight (L - l)^3, so the best level is the likeliest for a match. */

@@ -125,8 +125,11 @@ public record MatchSettings(LinkMode link, boolean oneToOne, List<BlockingRule> 
             int uSample = e.integer("u-sample-pairs", d.uSamplePairs());
             boolean estimateU = e.bool("estimate-u", d.estimateU());
             long seed = e.longValue("seed", d.seed());
-            e.finish(Set.of("max-iterations", "tolerance", "sample-pairs", "u-sample-pairs", "estimate-u", "seed"));
-            em = wrap(e, "max-iterations", () -> new EmSettings(maxIt, tol, sample, uSample, estimateU, seed));
+            boolean monotone = e.bool("monotone", d.monotone());
+            e.finish(Set.of("max-iterations", "tolerance", "sample-pairs", "u-sample-pairs", "estimate-u", "seed",
+                    "monotone"));
+            em = wrap(e, "max-iterations", () -> new EmSettings(maxIt, tol, sample, uSample, estimateU, seed,
+                    monotone));
         }
         ClusterSettings clusters = ClusterSettings.DEFAULTS;
         YamlMap cl = y.optionalMap("clusters").orElse(null);
