@@ -1,0 +1,145 @@
+package io.mastersync.match;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+/**
+ * Runs the whole matching core over in-memory records: blocking, comparison levels, EM estimate of m/u/lambda
+ * (unsupervised), Fellegi-Sunter scoring, optional one-to-one linkage, clustering with the chaining guard.
+ */
+public final class Matcher {
+
+    private static final System.Logger LOG = System.getLogger(Matcher.class.getName());
+
+    private final MatchSettings settings;
+
+    public Matcher(MatchSettings settings) {
+        this.settings = settings;
+    }
+
+    public MatchResult run(List<MatchRecord> records) {
+        List<MatchRecord> recs = List.copyOf(records);
+        CandidatePairs candidates = CandidatePairs.build(recs, settings.blocking(), settings.link(),
+                settings.maxBlockSize(), settings.maxPairsPerRule());
+        List<Comparison> comparisons = new ArrayList<>();
+        for (ComparisonSpec spec : settings.comparisons()) {
+            comparisons.add(new Comparison(spec, recs));
+        }
+        int k = comparisons.size();
+        int[] levelCounts = comparisons.stream().mapToInt(Comparison::levelCount).toArray();
+        int n = candidates.size();
+        byte[] levels = new byte[n * k];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            MatchRecord a = recs.get(candidates.a(i));
+            MatchRecord b = recs.get(candidates.b(i));
+            for (int c = 0; c < k; c++) {
+                levels[i * k + c] = (byte) comparisons.get(c).level(a, b);
+            }
+        });
+
+        EmSettings em = settings.em();
+        Random random = new Random(em.seed());
+        double[][] uInit = em.uSamplePairs() > 0 ? randomPairFrequencies(recs, comparisons, levelCounts, random) : null;
+        byte[] emLevels = sample(levels, n, k, em.samplePairs(), random);
+        double lambdaInit = n == 0 ? 0.01 : Math.max(1e-4, Math.min(0.5, (double) recs.size() / n));
+        EmResult fit = n == 0
+                ? new EmResult(1e-6, ExpectationMaximisation.defaultM(levelCounts),
+                        uInit != null ? uInit : ExpectationMaximisation.defaultM(levelCounts), 0, false)
+                : ExpectationMaximisation.estimate(levelCounts, emLevels, uInit, null, lambdaInit, em);
+        FellegiSunterModel model = new FellegiSunterModel(comparisons, fit);
+        LOG.log(System.Logger.Level.DEBUG, () -> "EM after " + fit.iterations() + " iterations (converged="
+                + fit.converged() + "):\n" + model.describe());
+
+        boolean anyTf = comparisons.stream().anyMatch(Comparison::termFrequency);
+        Thresholds thresholds = settings.thresholds();
+        double reviewWeight = logit2(thresholds.review());
+        List<ScoredPair> scored = IntStream.range(0, n).parallel().mapToObj(i -> {
+            double w = model.weight(levels, i * k);
+            if (anyTf) {
+                MatchRecord a = recs.get(candidates.a(i));
+                MatchRecord b = recs.get(candidates.b(i));
+                for (int c = 0; c < k; c++) {
+                    w += comparisons.get(c).termFrequencyAdjustment(a, b, levels[i * k + c]);
+                }
+            }
+            if (w < reviewWeight - 1e-9) {
+                return null;
+            }
+            int a = candidates.a(i);
+            int b = candidates.b(i);
+            ScoredPair p = model.score(a, b, recs.get(a), recs.get(b));
+            return p.probability() >= thresholds.review() ? p : null;
+        }).filter(p -> p != null).sorted(Comparator.comparingDouble(ScoredPair::weight).reversed()
+                .thenComparingInt(ScoredPair::a).thenComparingInt(ScoredPair::b)).toList();
+
+        List<ScoredPair> matches = scored.stream().filter(p -> p.decision(thresholds) == MatchDecision.MATCH).toList();
+        if (settings.oneToOne()) {
+            matches = Clusterer.oneToOne(matches, recs);
+        }
+        LinkMode mode = settings.link();
+        ClusterResult clusters = Clusterer.cluster(recs.size(), matches, thresholds, settings.clusters(),
+                (a, b) -> mode.allows(recs.get(a), recs.get(b))
+                        ? model.score(a, b, recs.get(a), recs.get(b)).probability() : Double.NaN);
+        return new MatchResult(candidates, model, fit, scored, matches, clusters, candidates.warnings());
+    }
+
+    /** Level frequencies over random record pairs (almost all non-matches): the starting u. */
+    private double[][] randomPairFrequencies(List<MatchRecord> recs, List<Comparison> comparisons, int[] levelCounts,
+            Random random) {
+        int k = comparisons.size();
+        int want = settings.em().uSamplePairs();
+        if (recs.size() < 2) {
+            return null;
+        }
+        int[][] picks = new int[want][];
+        int found = 0;
+        for (int attempt = 0; attempt < want * 20 && found < want; attempt++) {
+            int i = random.nextInt(recs.size());
+            int j = random.nextInt(recs.size());
+            if (i != j && settings.link().allows(recs.get(i), recs.get(j))) {
+                picks[found++] = new int[] {i, j};
+            }
+        }
+        if (found == 0) {
+            return null;
+        }
+        byte[] levels = new byte[found * k];
+        IntStream.range(0, found).parallel().forEach(p -> {
+            MatchRecord a = recs.get(picks[p][0]);
+            MatchRecord b = recs.get(picks[p][1]);
+            for (int c = 0; c < k; c++) {
+                levels[p * k + c] = (byte) comparisons.get(c).level(a, b);
+            }
+        });
+        return ExpectationMaximisation.frequencies(levelCounts, levels);
+    }
+
+    private static byte[] sample(byte[] levels, int n, int k, int max, Random random) {
+        if (n <= max) {
+            return levels;
+        }
+        // selection sampling: exactly max of n pairs, in order
+        byte[] out = new byte[max * k];
+        int chosen = 0;
+        for (int i = 0; i < n && chosen < max; i++) {
+            if (random.nextDouble() * (n - i) < max - chosen) {
+                System.arraycopy(levels, i * k, out, chosen * k, k);
+                chosen++;
+            }
+        }
+        return out;
+    }
+
+    private static double logit2(double p) {
+        if (p <= 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (p >= 1) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return Math.log(p / (1 - p)) / Math.log(2);
+    }
+}
