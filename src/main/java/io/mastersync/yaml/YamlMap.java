@@ -193,7 +193,7 @@ public final class YamlMap {
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
             if (!consumed.contains(e.getKey())) {
                 throw error(e.getValue().getKeyNode(), "unknown key '" + e.getKey() + "'"
-                        + (known.isEmpty() ? "" : "; known keys here: " + String.join(", ", known)));
+                        + (known.isEmpty() ? "" : "; known keys here: " + String.join(", ", new java.util.TreeSet<>(known))));
             }
         }
     }

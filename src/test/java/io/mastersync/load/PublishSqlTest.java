@@ -1,0 +1,42 @@
+package io.mastersync.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import io.mastersync.canonical.EntityType;
+
+class PublishSqlTest {
+
+    @Test
+    void postgresUpsertReplacesEveryNonKeyColumn() {
+        String sql = PublishSql.upsert(EntityType.CUSTOMER, SqlDialect.POSTGRESQL, false);
+
+        assertThat(sql).startsWith("INSERT INTO stg_customer (source_system, source_key, customer_number")
+                .contains("FROM stg_customer_load WHERE run_id = ? AND feed = ?")
+                .contains("ON CONFLICT (source_system, source_key) DO UPDATE SET customer_number = EXCLUDED.customer_number")
+                .contains("loaded_at = EXCLUDED.loaded_at")
+                .doesNotContain("source_key = EXCLUDED.source_key");
+    }
+
+    @Test
+    void withDuplicatesOnlyTheLatestRowPerKeyIsPublished() {
+        String sql = PublishSql.upsert(EntityType.ITEM, SqlDialect.POSTGRESQL, true);
+
+        assertThat(sql).contains("ROW_NUMBER() OVER (PARTITION BY source_key ORDER BY record_no DESC)")
+                .contains("WHERE rn = 1");
+    }
+
+    @Test
+    void h2UsesMergeWithKey() {
+        assertThat(PublishSql.upsert(EntityType.ITEM, SqlDialect.H2, false))
+                .startsWith("MERGE INTO stg_item (").contains("KEY (source_system, source_key) SELECT");
+    }
+
+    @Test
+    void supersededRowsNameTheWinningLine() {
+        String sql = PublishSql.recordSuperseded(EntityType.ITEM);
+
+        assertThat(sql).contains("'superseded'").contains("winner_line").contains("WHERE rn > 1");
+    }
+}
