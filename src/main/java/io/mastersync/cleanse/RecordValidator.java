@@ -1,5 +1,7 @@
 package io.mastersync.cleanse;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -19,6 +21,10 @@ import jakarta.validation.ValidatorFactory;
  */
 public final class RecordValidator implements AutoCloseable {
 
+    private static final Comparator<Violation> ORDER = Comparator
+            .comparing(Violation::field, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Violation::rule);
+
     private final ValidatorFactory factory;
     private final Validator validator;
 
@@ -32,9 +38,16 @@ public final class RecordValidator implements AutoCloseable {
 
     public void validate(CanonicalRecord record, List<Violation> violations) {
         Set<ConstraintViolation<CanonicalRecord>> found = validator.validate(record);
-        for (ConstraintViolation<CanonicalRecord> v : found) {
-            violations.add(toViolation(v));
+        if (found.isEmpty()) {
+            return;
         }
+        // the validator returns a hash set: sort so that reruns and restarts store identical reasons
+        List<Violation> sorted = new ArrayList<>(found.size());
+        for (ConstraintViolation<CanonicalRecord> v : found) {
+            sorted.add(toViolation(v));
+        }
+        sorted.sort(ORDER);
+        violations.addAll(sorted);
     }
 
     private static Violation toViolation(ConstraintViolation<CanonicalRecord> v) {

@@ -80,4 +80,13 @@ class RecordValidatorTest {
         assertThat(RecordValidator.kebab("street1")).isEqualTo("street-1");
         assertThat(RecordValidator.kebab("gtin")).isEqualTo("gtin");
     }
+
+    @Test
+    void violationsComeInAStableOrderByFieldThenRule() {
+        Item bad = new Item("S", "K", null, "123", "", null, null, null, null, "XYZ", null, null, null, "EURO", "gone",
+                null);
+
+        assertThat(validate(bad)).extracting(Violation::field)
+                .containsExactly("base-unit", "currency", "gtin", "name", "status");
+    }
 }
