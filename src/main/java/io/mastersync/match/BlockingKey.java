@@ -15,6 +15,9 @@ public interface BlockingKey {
     /** Short human description, used in warnings and reports. */
     String describe();
 
+    /** The fields the key is built from (a comparison on one of them is conditioned by blocking on this key). */
+    java.util.Set<String> fields();
+
     /** The exact normalised value of a field. */
     static KeyPart exact(String field) {
         return new KeyPart(field, 0, KeyPart.Token.WHOLE, false, java.util.Set.of());

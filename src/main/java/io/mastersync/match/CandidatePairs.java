@@ -25,12 +25,17 @@ public final class CandidatePairs {
     public record RuleReport(String ruleId, long pairs, long newPairs, int blocks, int skippedBlocks, boolean capped) {
     }
 
+    /** Rules beyond this many are still used for blocking but are not tracked per pair. */
+    public static final int MAX_TRACKED_RULES = 64;
+
     private final long[] pairs;
+    private final long[] ruleMasks;
     private final List<RuleReport> reports;
     private final List<String> warnings;
 
-    private CandidatePairs(long[] pairs, List<RuleReport> reports, List<String> warnings) {
+    private CandidatePairs(long[] pairs, long[] ruleMasks, List<RuleReport> reports, List<String> warnings) {
         this.pairs = pairs;
+        this.ruleMasks = ruleMasks;
         this.reports = reports;
         this.warnings = warnings;
     }
@@ -40,14 +45,16 @@ public final class CandidatePairs {
         if (records.size() > Integer.MAX_VALUE / 2) {
             throw new IllegalArgumentException("too many records");
         }
-        LongPairSet union = new LongPairSet(Math.max(1024, records.size() * 4));
+        LongIntMap union = new LongIntMap(Math.max(1024, records.size() * 4));
         LongPairSet perRule = new LongPairSet(1024);
         PairList out = new PairList();
         List<RuleReport> reports = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        for (BlockingRule rule : rules) {
+        for (int r = 0; r < rules.size(); r++) {
+            BlockingRule rule = rules.get(r);
             perRule.clear();
-            RuleRun run = new RuleRun(rule, records, mode, union, perRule, out, maxPairsPerRule);
+            RuleRun run = new RuleRun(rule, r < MAX_TRACKED_RULES ? 1L << r : 0L, records, mode, union, perRule, out,
+                    maxPairsPerRule);
             int blocks;
             int skipped = 0;
             if (rule.sortedNeighbourhood()) {
@@ -91,7 +98,7 @@ public final class CandidatePairs {
             }
             reports.add(new RuleReport(rule.id(), perRule.size(), run.newPairs, blocks, skipped, run.capped));
         }
-        return new CandidatePairs(out.toArray(), List.copyOf(reports), List.copyOf(warnings));
+        return new CandidatePairs(out.toArray(), out.masks(), List.copyOf(reports), List.copyOf(warnings));
     }
 
     /** Every allowed pair (no blocking): for small sets and tests. */
@@ -100,12 +107,12 @@ public final class CandidatePairs {
         for (int i = 0; i < records.size(); i++) {
             for (int j = i + 1; j < records.size(); j++) {
                 if (mode.allows(records.get(i), records.get(j))) {
-                    out.add(LongPairSet.encode(i, j));
+                    out.add(LongPairSet.encode(i, j), 1L);
                 }
             }
         }
         long[] p = out.toArray();
-        return new CandidatePairs(p, List.of(new RuleReport("all-pairs", p.length, p.length, 1, 0, false)), List.of());
+        return new CandidatePairs(p, out.masks(), List.of(new RuleReport("all-pairs", p.length, p.length, 1, 0, false)), List.of());
     }
 
     private static void warn(List<String> warnings, String message) {
@@ -125,6 +132,14 @@ public final class CandidatePairs {
     /** Larger record index of pair {@code i}. */
     public int b(int i) {
         return LongPairSet.second(pairs[i]);
+    }
+
+    /**
+     * Bit {@code r} is set when blocking rule {@code r} (in settings order, the first {@link #MAX_TRACKED_RULES})
+     * produced pair {@code i}, whether or not an earlier rule produced it too.
+     */
+    public long ruleMask(int i) {
+        return ruleMasks[i];
     }
 
     public List<RuleReport> reports() {
@@ -148,18 +163,20 @@ public final class CandidatePairs {
 
     private static final class RuleRun {
         final BlockingRule rule;
+        final long bit;
         final List<MatchRecord> records;
         final LinkMode mode;
-        final LongPairSet union;
+        final LongIntMap union;
         final LongPairSet perRule;
         final PairList out;
         final long cap;
         long newPairs;
         boolean capped;
 
-        RuleRun(BlockingRule rule, List<MatchRecord> records, LinkMode mode, LongPairSet union, LongPairSet perRule,
-                PairList out, long cap) {
+        RuleRun(BlockingRule rule, long bit, List<MatchRecord> records, LinkMode mode, LongIntMap union,
+                LongPairSet perRule, PairList out, long cap) {
             this.rule = rule;
+            this.bit = bit;
             this.records = records;
             this.mode = mode;
             this.union = union;
@@ -206,9 +223,14 @@ public final class CandidatePairs {
                 return false;
             }
             long key = LongPairSet.encode(i, j);
-            if (perRule.add(key) && union.add(key)) {
-                out.add(key);
-                newPairs++;
+            if (perRule.add(key)) {
+                int existing = union.putIfAbsent(key, out.size);
+                if (existing < 0) {
+                    out.add(key, bit);
+                    newPairs++;
+                } else {
+                    out.masks[existing] |= bit;
+                }
             }
             return true;
         }
@@ -228,17 +250,24 @@ public final class CandidatePairs {
 
     private static final class PairList {
         long[] data = new long[1024];
+        long[] masks = new long[1024];
         int size;
 
-        void add(long v) {
+        void add(long v, long mask) {
             if (size == data.length) {
                 data = Arrays.copyOf(data, size * 2);
+                masks = Arrays.copyOf(masks, size * 2);
             }
+            masks[size] = mask;
             data[size++] = v;
         }
 
         long[] toArray() {
             return Arrays.copyOf(data, size);
+        }
+
+        long[] masks() {
+            return Arrays.copyOf(masks, size);
         }
     }
 }

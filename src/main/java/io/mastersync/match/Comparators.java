@@ -102,11 +102,31 @@ public final class Comparators {
         return e;
     }
 
+    /**
+     * {@link Text#normalize} remembered per distinct value: a comparator instance serves one field of one data
+     * set, so the cache holds at most that field's distinct values, and the many pairs compared (random pairs
+     * for u, candidates) do not normalise the same value again and again.
+     */
+    static java.util.function.Function<String, String> cachedNormalize() {
+        Map<String, String> cache = new ConcurrentHashMap<>();
+        return s -> {
+            String r = cache.get(s);
+            if (r == null) {
+                r = Text.normalize(s);
+                if (cache.size() < 1_000_000) {
+                    cache.put(s, r);
+                }
+            }
+            return r;
+        };
+    }
+
     static FieldComparator jaroWinkler() {
         JaroWinklerSimilarity jw = new JaroWinklerSimilarity();
+        java.util.function.Function<String, String> norm = cachedNormalize();
         return (a, b) -> {
-            String x = Text.normalize(a);
-            String y = Text.normalize(b);
+            String x = norm.apply(a);
+            String y = norm.apply(b);
             if (x.isEmpty() || y.isEmpty()) {
                 return null;
             }
@@ -116,9 +136,10 @@ public final class Comparators {
 
     static FieldComparator levenshtein() {
         LevenshteinDistance ld = LevenshteinDistance.getDefaultInstance();
+        java.util.function.Function<String, String> norm = cachedNormalize();
         return (a, b) -> {
-            String x = Text.normalize(a);
-            String y = Text.normalize(b);
+            String x = norm.apply(a);
+            String y = norm.apply(b);
             int max = Math.max(x.length(), y.length());
             if (x.isEmpty() || y.isEmpty()) {
                 return null;

@@ -39,6 +39,15 @@ public record CompositeKey(List<BlockingKey> parts) implements BlockingKey {
     }
 
     @Override
+    public java.util.Set<String> fields() {
+        java.util.Set<String> f = new java.util.LinkedHashSet<>();
+        for (BlockingKey p : parts) {
+            f.addAll(p.fields());
+        }
+        return java.util.Set.copyOf(f);
+    }
+
+    @Override
     public String describe() {
         return parts.stream().map(BlockingKey::describe).collect(Collectors.joining(" + "));
     }

@@ -26,6 +26,19 @@ public final class ExpectationMaximisation {
      */
     public static EmResult estimate(int[] levelCounts, byte[] levels, double[][] uInit, double[][] mInit,
             double lambdaInit, EmSettings settings) {
+        boolean[] fixU = new boolean[levelCounts.length];
+        java.util.Arrays.fill(fixU, !settings.estimateU());
+        return estimate(levelCounts, levels, uInit, mInit, lambdaInit, new boolean[levelCounts.length], fixU, 1.0,
+                settings);
+    }
+
+    /**
+     * EM with some parameters held fixed: {@code fixM[c]} keeps m of comparison c at {@code mInit[c]},
+     * {@code fixU[c]} keeps u at {@code uInit[c]}. lambda stays at most {@code maxLambda}. Monotone weights
+     * (settings) are only imposed on comparisons whose m is free.
+     */
+    public static EmResult estimate(int[] levelCounts, byte[] levels, double[][] uInit, double[][] mInit,
+            double lambdaInit, boolean[] fixM, boolean[] fixU, double maxLambda, EmSettings settings) {
         int k = levelCounts.length;
         if (k == 0 || k > 16) {
             throw new IllegalArgumentException("EM needs 1 to 16 comparisons, got " + k);
@@ -61,7 +74,7 @@ public final class ExpectationMaximisation {
 
         double[][] m = mInit != null ? copy(mInit) : defaultM(levelCounts);
         double[][] u = uInit != null ? copy(uInit) : frequencies(levelCounts, pat, count);
-        double lambda = lambdaInit;
+        double lambda = Math.min(lambdaInit, maxLambda);
         boolean converged = false;
         int it = 0;
         double[] g = new double[patterns];
@@ -106,18 +119,24 @@ public final class ExpectationMaximisation {
                     }
                 }
             }
-            double lambdaNew = clamp(matches / total);
+            double lambdaNew = Math.min(clamp(matches / total), maxLambda);
             for (int c = 0; c < k; c++) {
-                normalise(mNew[c], m[c]);
-                if (settings.estimateU()) {
-                    normalise(uNew[c], u[c]);
+                if (fixM[c]) {
+                    mNew[c] = m[c].clone();
                 } else {
+                    normalise(mNew[c], m[c]);
+                }
+                if (fixU[c]) {
                     uNew[c] = u[c].clone();
+                } else {
+                    normalise(uNew[c], u[c]);
                 }
             }
             if (settings.monotone()) {
                 for (int c = 0; c < k; c++) {
-                    monotone(mNew[c], uNew[c]);
+                    if (!fixM[c]) {
+                        monotone(mNew[c], uNew[c]);
+                    }
                 }
             }
             double delta = Math.abs(lambdaNew - lambda);

@@ -88,6 +88,11 @@ public record KeyPart(String field, int first, Token token, boolean phonetic, Se
     }
 
     @Override
+    public Set<String> fields() {
+        return Set.of(field);
+    }
+
+    @Override
     public String describe() {
         StringBuilder sb = new StringBuilder(field);
         if (token != Token.WHOLE) {

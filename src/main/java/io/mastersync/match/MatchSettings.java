@@ -126,10 +126,14 @@ public record MatchSettings(LinkMode link, boolean oneToOne, List<BlockingRule> 
             boolean estimateU = e.bool("estimate-u", d.estimateU());
             long seed = e.longValue("seed", d.seed());
             boolean monotone = e.bool("monotone", d.monotone());
+            String training = e.string("training", d.perRule() ? "per-rule" : "candidates");
+            if (!training.equals("per-rule") && !training.equals("candidates")) {
+                throw e.error("training", "'training' must be per-rule or candidates");
+            }
             e.finish(Set.of("max-iterations", "tolerance", "sample-pairs", "u-sample-pairs", "estimate-u", "seed",
-                    "monotone"));
+                    "monotone", "training"));
             em = wrap(e, "max-iterations", () -> new EmSettings(maxIt, tol, sample, uSample, estimateU, seed,
-                    monotone));
+                    monotone, training.equals("per-rule")));
         }
         ClusterSettings clusters = ClusterSettings.DEFAULTS;
         YamlMap cl = y.optionalMap("clusters").orElse(null);

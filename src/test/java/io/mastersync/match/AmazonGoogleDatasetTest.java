@@ -48,9 +48,9 @@ class AmazonGoogleDatasetTest {
                 (x, y) -> !x.substring(0, x.indexOf(':')).equals(y.substring(0, y.indexOf(':'))));
         System.out.println(Datasets.summary("amazon-google (one-to-one)", result, eval, ms));
 
-        // Target is F1 > 0.61 (unsupervised JedAI); measured 0.584 with these settings (0.607 with em.monotone),
-        // so the target is NOT reached yet. Regression floor only, not tuned against the truth.
-        assertThat(eval.f1()).isGreaterThanOrEqualTo(0.55);
+        // Target F1 > 0.61 (unsupervised JedAI). Measured 0.613: the single title-token rule blocks on the title,
+        // so the matcher falls back to one EM over the candidates (see docs/matching.md); thin margin.
+        assertThat(eval.f1()).isGreaterThan(0.61);
     }
 
     private static MatchRecord product(String source, String id, String title, CSVRecord row) {

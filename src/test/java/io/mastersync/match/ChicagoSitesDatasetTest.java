@@ -48,10 +48,9 @@ class ChicagoSitesDatasetTest {
         PairwiseEvaluation eval = PairwiseEvaluation.of(Datasets.clusterIds(result, records), truth);
         System.out.println(Datasets.summary("chicago sites", result, eval, ms));
 
-        // Target is F1 >= 0.85; not reached with these generic unsupervised settings (measured 0.833: EM on the
-        // blocked pairs is confounded by the blocking fields, see docs/matching.md). This floor guards against
-        // regressions; it was not tuned against the truth.
-        assertThat(eval.f1()).isGreaterThanOrEqualTo(0.80);
+        // Target is F1 >= 0.85; NOT reached: measured 0.848 with per-rule training (u from random pairs, m per
+        // blocking rule without the rule's own fields). Regression floor just below that, not tuned on the truth.
+        assertThat(eval.f1()).isGreaterThanOrEqualTo(0.84);
     }
 
     /** Cleansing a legacy feed would do anyway: phone and zip as digits only. */

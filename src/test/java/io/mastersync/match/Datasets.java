@@ -105,6 +105,9 @@ final class Datasets {
         for (CandidatePairs.RuleReport r : result.candidates().reports()) {
             sb.append("  rule ").append(r).append('\n');
         }
+        if (result.training() != null) {
+            sb.append(result.training().describe());
+        }
         sb.append(result.model().describe());
         return sb.toString();
     }
