@@ -133,6 +133,25 @@ class ShippedRulesTest {
         assertThat(RulesFileParser.parse(rules, EntityType.CUSTOMER).hash()).isNotEqualTo(afterMapping);
     }
 
+    @Test
+    void examplesInDocsParse() throws IOException {
+        String doc = Files.readString(Path.of("docs/rules.md"), StandardCharsets.UTF_8);
+        Files.copy(Path.of("rules/countries.csv"), dir.resolve("countries.csv"));
+        Files.copy(Path.of("rules/status-codes.csv"), dir.resolve("status-codes.csv"));
+        int parsed = 0;
+        for (String block : doc.split("```yaml\n")) {
+            int end = block.indexOf("```");
+            if (parsed + 1 < doc.split("```yaml\n").length && end > 0 && block.startsWith("entity: ")) {
+                String yaml = block.substring(0, end);
+                EntityType entity = yaml.startsWith("entity: item") ? EntityType.ITEM : EntityType.CUSTOMER;
+                Path file = RulesTestSupport.write(dir, "example-" + parsed + ".yml", yaml);
+                assertThat(RulesFileParser.parse(file, entity).hash()).hasSize(64);
+                parsed++;
+            }
+        }
+        assertThat(parsed).isEqualTo(2);
+    }
+
     /** Reads a sample feed with the job file's mapping (single columns only) and runs each row through the rules. */
     private static Map<String, RulesTestSupport.Outcome> run(DeclaredRules rules, EntityType entity, Path job, Path csv,
             Charset charset, char delimiter) throws IOException {
