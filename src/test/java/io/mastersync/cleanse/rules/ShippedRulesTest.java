@@ -141,7 +141,7 @@ class ShippedRulesTest {
         int parsed = 0;
         for (String block : doc.split("```yaml\n")) {
             int end = block.indexOf("```");
-            if (parsed + 1 < doc.split("```yaml\n").length && end > 0 && block.startsWith("entity: ")) {
+            if (end > 0 && block.startsWith("entity: ")) {
                 String yaml = block.substring(0, end);
                 EntityType entity = yaml.startsWith("entity: item") ? EntityType.ITEM : EntityType.CUSTOMER;
                 Path file = RulesTestSupport.write(dir, "example-" + parsed + ".yml", yaml);
