@@ -162,6 +162,43 @@ public final class YamlMap {
         return result;
     }
 
+    /**
+     * A list whose entries are each a scalar or a mapping, with their lines (a single scalar counts as a
+     * list of one); absent or null means empty. Nested lists are refused.
+     */
+    public List<Item> itemList(String key) {
+        NodeTuple tuple = entries.get(key);
+        if (tuple != null && tuple.getValueNode() instanceof ScalarNode scalar && !isNull(scalar)) {
+            take(key);
+            return List.of(new Item(scalar.getValue(), null, line(scalar)));
+        }
+        List<Item> result = new ArrayList<>();
+        for (Node item : sequence(key)) {
+            if (item instanceof MappingNode mapping) {
+                result.add(new Item(null, new YamlMap(file, mapping), line(item)));
+            } else {
+                result.add(new Item(scalarText(item, key), null, line(item)));
+            }
+        }
+        return result;
+    }
+
+    /** One entry of {@link #itemList}: either {@code scalar} or {@code map} is set. */
+    public record Item(String scalar, YamlMap map, int line) {
+    }
+
+    /** True when the key is present and its value is a mapping. */
+    public boolean isMap(String key) {
+        NodeTuple tuple = entries.get(key);
+        return tuple != null && tuple.getValueNode() instanceof MappingNode;
+    }
+
+    /** 1-based line of a key's value, or of the mapping when the key is absent. */
+    public int valueLineOf(String key) {
+        NodeTuple tuple = entries.get(key);
+        return tuple == null ? line() : line(tuple.getValueNode());
+    }
+
     /** The entries of a nested mapping of scalars, in file order, with their lines. */
     public List<Entry> scalarEntries() {
         List<Entry> result = new ArrayList<>();
