@@ -102,7 +102,7 @@ class MigrateJobFactory {
             long read = extract.getExecutionContext().getLong(SourceItemReader.RECORDS_TOTAL, 0L);
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
-                FeedAccounting accounting = new FeedPublisher(runFeed, dialect).publish(connection, read);
+                FeedAccounting accounting = new FeedPublisher(runFeed, dialect, feed.uniqueChecks()).publish(connection, read);
                 if (!accounting.balanced()) {
                     throw new IllegalStateException("feed " + feed.name() + ": rows do not add up, " + accounting);
                 }

@@ -15,6 +15,9 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import io.mastersync.cleanse.RuleSet;
+import io.mastersync.cleanse.rules.DeclaredRules;
+import io.mastersync.cleanse.rules.RulesFileParser;
+import io.mastersync.cleanse.rules.UniqueCheck;
 import io.mastersync.source.FeedDefinition;
 import io.mastersync.source.FeedDefinitionParser;
 import io.mastersync.source.SourceException;
@@ -48,8 +51,14 @@ class MigrationPlanner {
                         + "; use one feed (a glob of files) per source system and entity");
             }
             RuleSet ruleSet = RuleSet.NONE;
+            List<UniqueCheck> uniqueChecks = List.of();
+            if (def.rulesFile().isPresent()) {
+                DeclaredRules declared = RulesFileParser.parse(def.rulesFile().get(), def.entity());
+                ruleSet = declared;
+                uniqueChecks = declared.uniqueChecks();
+            }
             checkSource(def);
-            feeds.add(new FeedPlan(def, ruleSet));
+            feeds.add(new FeedPlan(def, ruleSet, uniqueChecks));
             config.update(bytes(jobFile));
             config.update(ruleSet.hash().getBytes(StandardCharsets.UTF_8));
             ruleHashes.append(ruleSet.hash());

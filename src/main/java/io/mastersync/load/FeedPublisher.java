@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
+
+import io.mastersync.cleanse.rules.UniqueCheck;
 
 /**
  * Publishes one feed of one run from its landing table into staging and accounts for every row. Runs
@@ -14,10 +17,13 @@ public final class FeedPublisher {
 
     private final RunFeed feed;
     private final SqlDialect dialect;
+    private final List<UniqueCheck> uniqueChecks;
 
-    public FeedPublisher(RunFeed feed, SqlDialect dialect) {
+    /** @param uniqueChecks the rules files' uniqueness checks, run here over the whole feed */
+    public FeedPublisher(RunFeed feed, SqlDialect dialect, List<UniqueCheck> uniqueChecks) {
         this.feed = feed;
         this.dialect = dialect;
+        this.uniqueChecks = List.copyOf(uniqueChecks);
     }
 
     /**
@@ -30,8 +36,12 @@ public final class FeedPublisher {
         if (duplicates) {
             superseded = update(c, PublishSql.recordSuperseded(feed.entity()), feed.entity().code());
             update(c, PublishSql.recordSupersededReasons(feed.entity()));
+            update(c, PublishSql.deleteSuperseded(feed.entity()), feed.runId(), feed.feed());
         }
-        long loaded = update(c, PublishSql.upsert(feed.entity(), dialect, duplicates));
+        if (!uniqueChecks.isEmpty()) {
+            new UniqueValueChecker(feed, dialect).check(c, uniqueChecks);
+        }
+        long loaded = update(c, PublishSql.upsert(feed.entity(), dialect));
         update(c, PublishSql.deleteLanding(feed.entity()));
         long rejected = 0;
         long filtered = 0;

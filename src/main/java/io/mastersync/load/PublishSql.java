@@ -31,7 +31,7 @@ public final class PublishSql {
                 + " SELECT run_id, feed, record_no, source_system, ?, source_key, 'superseded', source_file,"
                 + " source_line, NULL, '[error duplicate-key] source key ''' || source_key || ''' appears again at line '"
                 + " || CAST(winner_line AS VARCHAR) || ' of ' || winner_file || ': the later row wins', CURRENT_TIMESTAMP"
-                + " FROM (" + ranked(entity, "source_file, source_line") + ") x WHERE rn > 1";
+                + " FROM (" + ranked(entity) + ") x WHERE rn > 1";
     }
 
     /** One rule-outcome row per superseded landing row, so per-rule counts include duplicate keys. */
@@ -41,19 +41,44 @@ public final class PublishSql {
                 + " SELECT run_id, feed, record_no, source_system, source_key, 'source-key', 'duplicate-key', 'error',"
                 + " 'source-key: ''' || source_key || ''' appears again at line ' || CAST(winner_line AS VARCHAR)"
                 + " || ' of ' || winner_file || ': the later row wins', source_key"
-                + " FROM (" + ranked(entity, "source_file, source_line") + ") x WHERE rn > 1";
+                + " FROM (" + ranked(entity) + ") x WHERE rn > 1";
+    }
+
+    /** Removes the superseded landing rows (recorded before), leaving one row per key. Binds (run, feed) twice. */
+    public static String deleteSuperseded(EntityType entity) {
+        return "DELETE FROM " + StagingColumns.loadTable(entity) + " WHERE run_id = ? AND feed = ? AND record_no IN"
+                + " (SELECT record_no FROM (" + ranked(entity) + ") x WHERE rn > 1)";
+    }
+
+    /** Landing rows whose value in {@code column} occurs in more than one row of the run's feed. */
+    public static String sharedValues(EntityType entity, String column) {
+        String load = StagingColumns.loadTable(entity);
+        return "SELECT record_no, source_key, " + column + " FROM " + load + " WHERE run_id = ? AND feed = ? AND "
+                + column + " IN (SELECT " + column + " FROM " + load + " WHERE run_id = ? AND feed = ? AND " + column
+                + " IS NOT NULL GROUP BY " + column + " HAVING COUNT(*) > 1) ORDER BY record_no";
+    }
+
+    /** Moves landing rows rejected after extraction (by a set-based rule) out of the landing table. */
+    public static String deleteLandingRecords(EntityType entity, int recordCount) {
+        return "DELETE FROM " + StagingColumns.loadTable(entity) + " WHERE run_id = ? AND feed = ? AND record_no IN ("
+                + String.join(", ", java.util.Collections.nCopies(recordCount, "?")) + ")";
+    }
+
+    /** The lineage of landing rows, to record the ones a set-based rule rejects. */
+    public static String landingLineage(EntityType entity) {
+        return "SELECT record_no, source_file, source_line FROM " + StagingColumns.loadTable(entity)
+                + " WHERE run_id = ? AND feed = ? AND record_no = ?";
     }
 
     /**
-     * Upserts the run's landing rows into the staging table; with {@code duplicates} only the latest row
-     * per key. Re-migrating a key replaces its previous staged row.
+     * Upserts the run's landing rows (one per key by now) into the staging table. Re-migrating a key
+     * replaces its previous staged row.
      */
-    public static String upsert(EntityType entity, SqlDialect dialect, boolean duplicates) {
+    public static String upsert(EntityType entity, SqlDialect dialect) {
         List<String> columns = StagingColumns.all(entity);
         String columnList = String.join(", ", columns);
-        String select = duplicates
-                ? "SELECT " + columnList + " FROM (" + ranked(entity, "") + ") x WHERE rn = 1"
-                : "SELECT " + columnList + " FROM " + StagingColumns.loadTable(entity) + " WHERE run_id = ? AND feed = ?";
+        String select = "SELECT " + columnList + " FROM " + StagingColumns.loadTable(entity)
+                + " WHERE run_id = ? AND feed = ?";
         if (dialect == SqlDialect.H2) {
             return "MERGE INTO " + entity.stagingTable() + " (" + columnList + ") KEY (source_system, source_key) "
                     + select;
@@ -81,7 +106,7 @@ public final class PublishSql {
     }
 
     /** Landing rows ranked newest-first per key, with the winning row's file and line. */
-    private static String ranked(EntityType entity, String extra) {
+    private static String ranked(EntityType entity) {
         String window = "OVER (PARTITION BY source_key ORDER BY record_no DESC)";
         return "SELECT l.*, ROW_NUMBER() " + window + " AS rn, FIRST_VALUE(source_line) " + window
                 + " AS winner_line, FIRST_VALUE(source_file) " + window + " AS winner_file FROM "

@@ -5,7 +5,11 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
+import io.mastersync.cleanse.FieldChange;
 import io.mastersync.cleanse.RowOutcome;
 import io.mastersync.cleanse.Violation;
 import io.mastersync.source.RowLineage;
@@ -21,12 +25,18 @@ public final class StagingWriter {
             "source_key", "disposition", "source_file", "source_line", "raw_record", "reasons", "rejected_at");
     static final List<String> REASON_COLUMNS = List.of("run_id", "feed", "record_no", "source_system", "source_key",
             "field", "rule_id", "severity", "message", "bad_value");
+    static final List<String> COUNT_COLUMNS = List.of("run_id", "feed", "normalizer", "field", "changed_count");
+    static final List<String> EXAMPLE_COLUMNS = List.of("run_id", "feed", "normalizer", "field", "before_value",
+            "after_value");
     private static final int MAX_VALUE_LENGTH = 2000;
+    /** Before/after examples kept per normalizer and step execution: enough to show a steward what happened. */
+    private static final int EXAMPLES_PER_NORMALIZER = 5;
 
     private final RunFeed feed;
     private final BulkInserter inserter;
     private final List<String> stagingColumns;
     private final String loadTable;
+    private final Map<String, Integer> examplesWritten = new ConcurrentHashMap<>();
 
     public StagingWriter(RunFeed feed, SqlDialect dialect) {
         this.feed = feed;
@@ -40,7 +50,10 @@ public final class StagingWriter {
         List<Object[]> staged = new ArrayList<>(outcomes.size());
         List<Object[]> rejects = new ArrayList<>();
         List<Object[]> reasons = new ArrayList<>();
+        Map<String, long[]> changeCounts = new TreeMap<>();
+        List<Object[]> examples = new ArrayList<>();
         for (RowOutcome outcome : outcomes) {
+            countChanges(outcome.changes(), changeCounts, examples);
             if (outcome instanceof RowOutcome.Accepted a) {
                 staged.add(stagedRow(a, now));
                 addReasons(reasons, a.lineage(), a.sourceKey(), a.warnings());
@@ -55,6 +68,25 @@ public final class StagingWriter {
         inserter.insert(connection, loadTable, stagingColumns, staged);
         inserter.insert(connection, "rej_record", REJECT_COLUMNS, rejects);
         inserter.insert(connection, "rej_reason", REASON_COLUMNS, reasons);
+        if (!changeCounts.isEmpty()) {
+            List<Object[]> counts = new ArrayList<>(changeCounts.size());
+            changeCounts.forEach((key, n) -> {
+                int tab = key.indexOf('\t');
+                counts.add(new Object[] {feed.runId(), feed.feed(), key.substring(0, tab), key.substring(tab + 1), n[0]});
+            });
+            inserter.insert(connection, "dq_normalizer_count", COUNT_COLUMNS, counts);
+            inserter.insert(connection, "dq_normalizer_example", EXAMPLE_COLUMNS, examples);
+        }
+    }
+
+    private void countChanges(List<FieldChange> changes, Map<String, long[]> counts, List<Object[]> examples) {
+        for (FieldChange change : changes) {
+            counts.computeIfAbsent(change.normalizer() + "\t" + change.field(), k -> new long[1])[0]++;
+            if (examplesWritten.merge(change.normalizer(), 1, Integer::sum) <= EXAMPLES_PER_NORMALIZER) {
+                examples.add(new Object[] {feed.runId(), feed.feed(), change.normalizer(), change.field(),
+                        clip(change.before(), MAX_VALUE_LENGTH), clip(change.after(), MAX_VALUE_LENGTH)});
+            }
+        }
     }
 
     private Object[] stagedRow(RowOutcome.Accepted a, LocalDateTime now) {

@@ -119,6 +119,22 @@ class BadInputMigrateIT {
     }
 
     @Test
+    void aBrokenRulesFileStopsBeforeLoadingAndNamesFileAndLine() throws IOException {
+        Files.writeString(dir.resolve("ruled.csv"), "NR,NAME,LAND\n1,Alpha,DE\n");
+        Path rules = Files.writeString(dir.resolve("broken-rules.yml"), """
+                entity: customer
+                fields:
+                  name:
+                    normalize: [trim, titlecase-all]
+                """);
+        Path job = job("ruled", "kind: csv\npath: ruled.csv");
+        Files.writeString(job, Files.readString(job).replace("entity: customer\n",
+                "entity: customer\nrules: broken-rules.yml\n"));
+
+        assertStoppedBeforeLoading(CliRun.migrate(db, job), rules + ":4", "titlecase-all");
+    }
+
+    @Test
     void oneBrokenFeedStopsTheWholeRunBeforeAnyFeedIsLoaded() throws IOException {
         Files.writeString(dir.resolve("fine.csv"), "NR,NAME,LAND\n9,Fine,DE\n");
         Path fine = job("fine", "kind: csv\npath: fine.csv");

@@ -10,7 +10,7 @@ class PublishSqlTest {
 
     @Test
     void postgresUpsertReplacesEveryNonKeyColumn() {
-        String sql = PublishSql.upsert(EntityType.CUSTOMER, SqlDialect.POSTGRESQL, false);
+        String sql = PublishSql.upsert(EntityType.CUSTOMER, SqlDialect.POSTGRESQL);
 
         assertThat(sql).startsWith("INSERT INTO stg_customer (source_system, source_key, customer_number")
                 .contains("FROM stg_customer_load WHERE run_id = ? AND feed = ?")
@@ -20,16 +20,24 @@ class PublishSqlTest {
     }
 
     @Test
-    void withDuplicatesOnlyTheLatestRowPerKeyIsPublished() {
-        String sql = PublishSql.upsert(EntityType.ITEM, SqlDialect.POSTGRESQL, true);
+    void onlyTheLatestRowPerKeyStaysInTheLandingTable() {
+        String sql = PublishSql.deleteSuperseded(EntityType.ITEM);
 
-        assertThat(sql).contains("ROW_NUMBER() OVER (PARTITION BY source_key ORDER BY record_no DESC)")
-                .contains("WHERE rn = 1");
+        assertThat(sql).startsWith("DELETE FROM stg_item_load WHERE run_id = ? AND feed = ? AND record_no IN")
+                .contains("ROW_NUMBER() OVER (PARTITION BY source_key ORDER BY record_no DESC)")
+                .contains("WHERE rn > 1");
+    }
+
+    @Test
+    void sharedValuesFindsEveryRowOfAValueThatOccursTwice() {
+        assertThat(PublishSql.sharedValues(EntityType.CUSTOMER, "email"))
+                .contains("email IN (SELECT email FROM stg_customer_load WHERE run_id = ? AND feed = ? AND email IS NOT"
+                        + " NULL GROUP BY email HAVING COUNT(*) > 1)");
     }
 
     @Test
     void h2UsesMergeWithKey() {
-        assertThat(PublishSql.upsert(EntityType.ITEM, SqlDialect.H2, false))
+        assertThat(PublishSql.upsert(EntityType.ITEM, SqlDialect.H2))
                 .startsWith("MERGE INTO stg_item (").contains("KEY (source_system, source_key) SELECT");
     }
 

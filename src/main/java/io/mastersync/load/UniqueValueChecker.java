@@ -1,0 +1,97 @@
+package io.mastersync.load;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.mastersync.cleanse.Violation;
+import io.mastersync.cleanse.rules.UniqueCheck;
+
+/**
+ * Runs the rules files' {@code unique} checks over a feed's landing rows, set-based in the database:
+ * decided row by row they would not survive a restart, here they run once in the publish transaction.
+ * A warning flags every row sharing a value; an error rejects them (their text stays in the source at
+ * the recorded line). Runs after superseded rows are removed, so a key counts once.
+ */
+final class UniqueValueChecker {
+
+    private final RunFeed feed;
+    private final BulkInserter inserter;
+
+    UniqueValueChecker(RunFeed feed, SqlDialect dialect) {
+        this.feed = feed;
+        this.inserter = BulkInserter.forDialect(dialect);
+    }
+
+    void check(Connection c, List<UniqueCheck> checks) throws SQLException {
+        Map<Long, List<Violation>> rejected = new LinkedHashMap<>();
+        Map<Long, String> keys = new LinkedHashMap<>();
+        List<Object[]> reasons = new ArrayList<>();
+        for (UniqueCheck check : checks) {
+            String column = feed.entity().field(check.field()).orElseThrow().column();
+            try (PreparedStatement ps = c.prepareStatement(PublishSql.sharedValues(feed.entity(), column))) {
+                bindRunFeed(ps, 1);
+                bindRunFeed(ps, 3);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long recordNo = rs.getLong(1);
+                        String key = rs.getString(2);
+                        String value = rs.getString(3);
+                        Violation v = new Violation(check.field(), check.id(), check.severity(),
+                                check.messageFor(value), value);
+                        reasons.add(new Object[] {feed.runId(), feed.feed(), recordNo, feed.sourceSystem(), key,
+                                v.field(), v.rule(), v.severity().code(), v.message(), value});
+                        if (v.isError()) {
+                            rejected.computeIfAbsent(recordNo, n -> new ArrayList<>()).add(v);
+                            keys.put(recordNo, key);
+                        }
+                    }
+                }
+            }
+        }
+        inserter.insert(c, "rej_reason", StagingWriter.REASON_COLUMNS, reasons);
+        if (!rejected.isEmpty()) {
+            reject(c, rejected, keys);
+        }
+    }
+
+    private void reject(Connection c, Map<Long, List<Violation>> rejected, Map<Long, String> keys) throws SQLException {
+        List<Object[]> rows = new ArrayList<>(rejected.size());
+        LocalDateTime now = LocalDateTime.now();
+        try (PreparedStatement ps = c.prepareStatement(PublishSql.landingLineage(feed.entity()))) {
+            for (Map.Entry<Long, List<Violation>> e : rejected.entrySet()) {
+                bindRunFeed(ps, 1);
+                ps.setLong(3, e.getKey());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    rows.add(new Object[] {feed.runId(), feed.feed(), e.getKey(), feed.sourceSystem(),
+                            feed.entity().code(), keys.get(e.getKey()), "rejected", rs.getString(2), rs.getLong(3), null,
+                            StagingWriter.summary(e.getValue()), now});
+                }
+            }
+        }
+        inserter.insert(c, "rej_record", StagingWriter.REJECT_COLUMNS, rows);
+        List<Long> recordNos = new ArrayList<>(rejected.keySet());
+        for (int from = 0; from < recordNos.size(); from += 1000) {
+            List<Long> batch = recordNos.subList(from, Math.min(from + 1000, recordNos.size()));
+            try (PreparedStatement ps = c.prepareStatement(PublishSql.deleteLandingRecords(feed.entity(), batch.size()))) {
+                bindRunFeed(ps, 1);
+                for (int i = 0; i < batch.size(); i++) {
+                    ps.setLong(3 + i, batch.get(i));
+                }
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private void bindRunFeed(PreparedStatement ps, int from) throws SQLException {
+        ps.setLong(from, feed.runId());
+        ps.setString(from + 1, feed.feed());
+    }
+}
