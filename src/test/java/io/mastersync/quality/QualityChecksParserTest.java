@@ -274,4 +274,11 @@ class QualityChecksParserTest {
                     assert: > 0
                 """, 4, "not valid YAML");
     }
+
+    @Test
+    void theDocumentedExampleFileParses() {
+        QualityChecks checks = QualityChecksParser.parse(Path.of("docs/examples/customer-quality.yml"));
+        assertThat(checks.checks()).hasSize(6);
+        assertThat(((ContainedIn) checks.checks().get(3).analyzer()).allowed()).contains("DE", "NO").doesNotContain("code");
+    }
 }
