@@ -1,0 +1,36 @@
+package io.mastersync.quality;
+
+/**
+ * Share of present values that occur exactly once (1.0 for a key column). Exact, with the same memory
+ * guard as {@link DistinctCount}. {@code NaN} when there is no present value.
+ */
+public record Uniqueness(String column, int maxDistinct) implements Analyzer<FrequencyState> {
+
+    public Uniqueness(String column) {
+        this(column, DistinctCount.DEFAULT_MAX_DISTINCT);
+    }
+
+    @Override
+    public String metricName() {
+        return "uniqueness";
+    }
+
+    @Override
+    public FrequencyState initial() {
+        return new FrequencyState(maxDistinct);
+    }
+
+    @Override
+    public FrequencyState update(FrequencyState state, Object value) {
+        return Values.isMissing(value) ? state : state.add(Values.key(value));
+    }
+
+    @Override
+    public Metric metric(String dataset, FrequencyState state) {
+        if (state.overflowed()) {
+            throw new MetricException("more than " + maxDistinct + " distinct values in '" + column
+                    + "': exact uniqueness refused to protect memory");
+        }
+        return metric(dataset, state.nonMissing() == 0 ? Double.NaN : (double) state.singletons() / state.nonMissing());
+    }
+}
