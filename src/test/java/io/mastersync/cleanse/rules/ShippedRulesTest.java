@@ -66,7 +66,12 @@ class ShippedRulesTest {
         assertThat(out.get("C-0006").ruleIds()).contains("name-required", "contact-present");
         assertThat(out.get("C-0007").violations()).isEmpty();
         assertThat(out.get("C-0007").values().get("phone")).isEqualTo("+4315880000");
-        assertThat(out.values()).allSatisfy(o -> assertThat(o.filter()).isNull());
+        assertThat(out.get("C-0009").filter().rule()).isEqualTo("skip-test-customers");
+        assertThat(out.get("C-0010").only("de-postal-format").isError()).as("4-digit German postal code").isTrue();
+        assertThat(out.get("C-0010").values().get("country")).as("numeric code 276").isEqualTo("DE");
+        assertThat(out.get("C-0011").values().get("legal-form")).isEqualTo("Corp.");
+        assertThat(out.entrySet()).filteredOn(e -> !e.getKey().equals("C-0009"))
+                .allSatisfy(e -> assertThat(e.getValue().filter()).isNull());
     }
 
     @Test
