@@ -3,6 +3,8 @@ package io.mastersync.job;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -52,9 +54,11 @@ class MigrateJobFactory {
     private final RunLedger ledger;
     private final RecordValidator validator = new RecordValidator();
     private final Duration progressInterval;
+    private final List<RunStage> stages;
 
     MigrateJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            DataSource dataSource, MastersyncProperties properties) {
+            DataSource dataSource, MastersyncProperties properties, List<RunStage> stages) {
+        this.stages = stages.stream().sorted(Comparator.comparingInt(RunStage::order)).toList();
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.dataSource = dataSource;
@@ -69,6 +73,11 @@ class MigrateJobFactory {
             Step extract = extractStep(feed, dialect);
             job = job == null ? new JobBuilder(JOB_NAME, jobRepository).start(extract) : job.next(extract);
             job.next(publishStep(feed, dialect, plan));
+        }
+        for (RunStage stage : stages) {
+            for (Step step : stage.steps(plan)) {
+                job.next(step);
+            }
         }
         return job.next(summarizeStep())
                 .listener(runListener(plan))
