@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mastersync", mixinStandardHelpOptions = true, version = "mastersync 0.1.0",
         description = "Moves ERP master data (items, customers) out of legacy systems into clean staging tables.",
-        subcommands = {MigrateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {MigrateCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class MastersyncCommand implements Runnable {
 
     public static final int EXIT_OK = 0;
