@@ -28,6 +28,7 @@ import io.mastersync.cleanse.RowCleanser;
 import io.mastersync.cleanse.RowOutcome;
 import io.mastersync.load.FeedAccounting;
 import io.mastersync.load.FeedPublisher;
+import io.mastersync.load.PublishSql;
 import io.mastersync.load.RunFeed;
 import io.mastersync.load.RunLedger;
 import io.mastersync.load.SqlDialect;
@@ -38,9 +39,10 @@ import io.mastersync.source.SourceReaders;
 import io.mastersync.source.SourceRow;
 
 /**
- * Builds the {@code migrate} job for a plan: per feed an {@code extract:<feed>} chunk step (read,
- * cleanse, validate, stage) and a {@code publish:<feed>} step (latest row per key into staging, with
- * accounting), then {@code summarizeRun}. Step names depend only on feed names, so a restart finds the
+ * Builds the {@code migrate} job for a plan: per feed a {@code clear:<feed>} step (migrate reloads a
+ * feed whole), an {@code extract:<feed>} chunk step (read, cleanse, validate, stage with COPY) and a
+ * {@code publish:<feed>} step (set-based rules and accounting); then the later {@link RunStage}s and
+ * {@code summarizeRun}. Step names depend only on feed names, so a restart finds the
  * steps that already completed.
  */
 @Component
@@ -70,8 +72,9 @@ class MigrateJobFactory {
         SqlDialect dialect = dialect();
         SimpleJobBuilder job = null;
         for (FeedPlan feed : plan.feeds()) {
-            Step extract = extractStep(feed, dialect);
-            job = job == null ? new JobBuilder(JOB_NAME, jobRepository).start(extract) : job.next(extract);
+            Step clear = clearStep(feed);
+            job = job == null ? new JobBuilder(JOB_NAME, jobRepository).start(clear) : job.next(clear);
+            job.next(extractStep(feed, dialect));
             job.next(publishStep(feed, dialect, plan));
         }
         for (RunStage stage : stages) {
@@ -82,6 +85,17 @@ class MigrateJobFactory {
         return job.next(summarizeStep())
                 .listener(runListener(plan))
                 .build();
+    }
+
+    /** Migrate is a full reload: what earlier runs staged for this source system goes first. */
+    private Step clearStep(FeedPlan feed) {
+        Tasklet clear = (contribution, chunkContext) -> {
+            FeedDefinition def = feed.definition();
+            new org.springframework.jdbc.core.JdbcTemplate(dataSource).update(PublishSql.clearFeed(def.entity()),
+                    def.sourceSystem());
+            return RepeatStatus.FINISHED;
+        };
+        return new StepBuilder("clear:" + feed.name(), jobRepository).tasklet(clear, transactionManager).build();
     }
 
     private Step extractStep(FeedPlan feed, SqlDialect dialect) {

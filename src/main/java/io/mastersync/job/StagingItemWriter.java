@@ -35,6 +35,11 @@ class StagingItemWriter implements ItemWriter<RowOutcome>, StepExecutionListener
     @Override
     public void beforeStep(StepExecution stepExecution) {
         writer = new StagingWriter(MigrateJobFactory.runFeed(stepExecution.getJobExecution(), feed), dialect);
+        try (Connection connection = dataSource.getConnection()) {
+            writer.rememberStagedKeys(connection);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the keys staged so far: " + e.getMessage(), e);
+        }
     }
 
     @Override

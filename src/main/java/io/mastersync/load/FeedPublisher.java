@@ -9,9 +9,9 @@ import java.util.List;
 import io.mastersync.cleanse.rules.UniqueCheck;
 
 /**
- * Publishes one feed of one run from its landing table into staging and accounts for every row. Runs
- * on the caller's connection and transaction: a publish that is killed half-way rolls back whole and
- * is simply run again on restart.
+ * Finishes one feed of one run after its rows are staged: runs the set-based rules (uniqueness within the
+ * feed) and accounts for every row. Runs on the caller's connection and transaction: a publish that is
+ * killed half-way rolls back whole and is simply run again on restart.
  */
 public final class FeedPublisher {
 
@@ -31,28 +31,22 @@ public final class FeedPublisher {
      * @return the accounting; check {@link FeedAccounting#balanced()}
      */
     public FeedAccounting publish(Connection c, long read) throws SQLException {
-        boolean duplicates = queryLong(c, PublishSql.countDuplicateKeys(feed.entity())) > 0;
-        long superseded = 0;
-        if (duplicates) {
-            superseded = update(c, PublishSql.recordSuperseded(feed.entity()), feed.entity().code());
-            update(c, PublishSql.recordSupersededReasons(feed.entity()));
-            update(c, PublishSql.deleteSuperseded(feed.entity()), feed.runId(), feed.feed());
-        }
         if (!uniqueChecks.isEmpty()) {
             new UniqueValueChecker(feed, dialect).check(c, uniqueChecks);
         }
-        long loaded = update(c, PublishSql.upsert(feed.entity(), dialect));
-        update(c, PublishSql.deleteLanding(feed.entity()));
+        long loaded = queryLong(c, PublishSql.countStaged(feed.entity()));
         long rejected = 0;
+        long superseded = 0;
         long filtered = 0;
         try (PreparedStatement ps = c.prepareStatement(PublishSql.countDispositions())) {
-            bindRunFeed(ps, 1);
+            bindRunFeed(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     switch (rs.getString(1)) {
                         case "rejected" -> rejected = rs.getLong(2);
+                        case "superseded" -> superseded = rs.getLong(2);
                         case "filtered" -> filtered = rs.getLong(2);
-                        default -> { } // superseded counted above
+                        default -> throw new SQLException("unknown disposition " + rs.getString(1));
                     }
                 }
             }
@@ -61,20 +55,9 @@ public final class FeedPublisher {
         return new FeedAccounting(read, loaded, rejected, superseded, filtered, flagged);
     }
 
-    private long update(Connection c, String sql, Object... leading) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            for (Object o : leading) {
-                ps.setObject(i++, o);
-            }
-            bindRunFeed(ps, i);
-            return ps.executeLargeUpdate();
-        }
-    }
-
     private long queryLong(Connection c, String sql) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bindRunFeed(ps, 1);
+            bindRunFeed(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -82,8 +65,8 @@ public final class FeedPublisher {
         }
     }
 
-    private void bindRunFeed(PreparedStatement ps, int from) throws SQLException {
-        ps.setLong(from, feed.runId());
-        ps.setString(from + 1, feed.feed());
+    private void bindRunFeed(PreparedStatement ps) throws SQLException {
+        ps.setLong(1, feed.runId());
+        ps.setString(2, feed.feed());
     }
 }

@@ -25,8 +25,4 @@ public final class StagingColumns {
         all.addAll(LINEAGE);
         return all;
     }
-
-    public static String loadTable(EntityType entity) {
-        return entity.stagingTable() + "_load";
-    }
 }

@@ -1,13 +1,17 @@
 package io.mastersync.load;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+
 
 import io.mastersync.cleanse.FieldChange;
 import io.mastersync.cleanse.RowOutcome;
@@ -15,9 +19,16 @@ import io.mastersync.cleanse.Violation;
 import io.mastersync.source.RowLineage;
 
 /**
- * Writes one chunk of row outcomes: accepted rows to the feed's landing table, rejected and filtered
- * rows to {@code rej_record}, and every rule outcome (errors and warnings) to {@code rej_reason}. Uses the
- * caller's connection so that the chunk commits atomically with the step's restart state. Thread-safe.
+ * Writes one chunk of row outcomes: accepted rows straight into the staging table with COPY, rejected
+ * and filtered rows to {@code rej_record}, and every rule outcome (errors and warnings) to
+ * {@code rej_reason}. Uses the caller's connection so that the chunk commits atomically with the step's
+ * restart state.
+ *
+ * <p>A key that occurs twice in a feed is loaded once: the later row wins and the earlier one is recorded
+ * as superseded. Within a chunk that is decided in memory; across chunks a compact set of the keys staged
+ * so far sends a repeated key down a slow path that replaces the staged row. The feed's staged rows of
+ * earlier runs are cleared before the first chunk (see {@link PublishSql#clearFeed}), so COPY never meets
+ * a key it does not know about. One writer serves one step execution; not thread-safe.
  */
 public final class StagingWriter {
 
@@ -35,55 +46,129 @@ public final class StagingWriter {
     private final RunFeed feed;
     private final BulkInserter inserter;
     private final List<String> stagingColumns;
-    private final String loadTable;
-    private final Map<String, Integer> examplesWritten = new ConcurrentHashMap<>();
+    private final String stagingTable;
+    private final SeenKeys seen = new SeenKeys();
+    private final Map<String, Integer> examplesWritten = new HashMap<>();
 
     public StagingWriter(RunFeed feed, SqlDialect dialect) {
         this.feed = feed;
         this.inserter = BulkInserter.forDialect(dialect);
         this.stagingColumns = StagingColumns.all(feed.entity());
-        this.loadTable = StagingColumns.loadTable(feed.entity());
+        this.stagingTable = feed.entity().stagingTable();
+    }
+
+    /** Remembers the keys this run already staged (a restart continues after them). */
+    public void rememberStagedKeys(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(PublishSql.stagedKeys(feed.entity()))) {
+            ps.setFetchSize(10_000);
+            ps.setLong(1, feed.runId());
+            ps.setString(2, feed.feed());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    seen.add(rs.getString(1));
+                }
+            }
+        }
     }
 
     public void write(Connection connection, List<? extends RowOutcome> outcomes) throws SQLException {
         LocalDateTime now = LocalDateTime.now();
-        List<Object[]> staged = new ArrayList<>(outcomes.size());
-        List<Object[]> rejects = new ArrayList<>();
-        List<Object[]> reasons = new ArrayList<>();
-        Map<String, long[]> changeCounts = new TreeMap<>();
-        List<Object[]> examples = new ArrayList<>();
+        Chunk chunk = new Chunk(outcomes.size());
+        Map<String, RowOutcome.Accepted> latest = new LinkedHashMap<>(outcomes.size() * 2);
         for (RowOutcome outcome : outcomes) {
-            countChanges(outcome.changes(), changeCounts, examples);
+            countChanges(outcome.changes(), chunk);
             if (outcome instanceof RowOutcome.Accepted a) {
-                staged.add(stagedRow(a, now));
-                addReasons(reasons, a.lineage(), a.sourceKey(), a.warnings());
+                RowOutcome.Accepted earlier = latest.remove(a.sourceKey());
+                latest.put(a.sourceKey(), a);
+                if (earlier != null) {
+                    chunk.superseded(earlier.lineage().recordNumber(), earlier.sourceKey(), earlier.lineage().origin(),
+                            earlier.lineage().line(), earlier.lineage().raw(), a.lineage(), now);
+                }
+                addReasons(chunk.reasons, a.lineage(), a.sourceKey(), a.warnings());
             } else if (outcome instanceof RowOutcome.Rejected r) {
-                rejects.add(rejectRow(r, "rejected", r.reasons(), now));
-                addReasons(reasons, r.lineage(), r.sourceKey(), r.reasons());
+                chunk.rejects.add(rejectRow(r, "rejected", r.reasons(), now));
+                addReasons(chunk.reasons, r.lineage(), r.sourceKey(), r.reasons());
             } else if (outcome instanceof RowOutcome.Filtered f) {
-                rejects.add(rejectRow(f, "filtered", List.of(f.rule()), now));
-                addReasons(reasons, f.lineage(), f.sourceKey(), List.of(f.rule()));
+                chunk.rejects.add(rejectRow(f, "filtered", List.of(f.rule()), now));
+                addReasons(chunk.reasons, f.lineage(), f.sourceKey(), List.of(f.rule()));
             }
         }
-        inserter.insert(connection, loadTable, stagingColumns, staged);
-        inserter.insert(connection, "rej_record", REJECT_COLUMNS, rejects);
-        inserter.insert(connection, "rej_reason", REASON_COLUMNS, reasons);
-        if (!changeCounts.isEmpty()) {
-            List<Object[]> counts = new ArrayList<>(changeCounts.size());
-            changeCounts.forEach((key, n) -> {
+        List<RowOutcome.Accepted> repeated = new ArrayList<>();
+        for (RowOutcome.Accepted a : latest.values()) {
+            if (seen.add(a.sourceKey())) {
+                chunk.staged.add(stagedRow(a, now));
+            } else {
+                repeated.add(a);
+            }
+        }
+        for (RowOutcome.Accepted a : repeated) {
+            replaceEarlier(connection, a, chunk, now);
+        }
+        inserter.insert(connection, stagingTable, stagingColumns, chunk.staged);
+        inserter.insert(connection, "rej_record", REJECT_COLUMNS, chunk.rejects);
+        inserter.insert(connection, "rej_reason", REASON_COLUMNS, chunk.reasons);
+        if (!chunk.changeCounts.isEmpty()) {
+            List<Object[]> counts = new ArrayList<>(chunk.changeCounts.size());
+            chunk.changeCounts.forEach((key, n) -> {
                 int tab = key.indexOf('\t');
                 counts.add(new Object[] {feed.runId(), feed.feed(), key.substring(0, tab), key.substring(tab + 1), n[0]});
             });
             inserter.insert(connection, "dq_normalizer_count", COUNT_COLUMNS, counts);
-            inserter.insert(connection, "dq_normalizer_example", EXAMPLE_COLUMNS, examples);
+            inserter.insert(connection, "dq_normalizer_example", EXAMPLE_COLUMNS, chunk.examples);
         }
     }
 
-    private void countChanges(List<FieldChange> changes, Map<String, long[]> counts, List<Object[]> examples) {
+    /** A key staged by an earlier chunk comes again: record the staged row as superseded and replace it. */
+    private void replaceEarlier(Connection c, RowOutcome.Accepted a, Chunk chunk, LocalDateTime now)
+            throws SQLException {
+        try (PreparedStatement find = c.prepareStatement(PublishSql.stagedLineage(feed.entity()))) {
+            find.setString(1, feed.sourceSystem());
+            find.setString(2, a.sourceKey());
+            try (ResultSet rs = find.executeQuery()) {
+                if (rs.next()) {
+                    chunk.superseded(rs.getLong(1), a.sourceKey(), rs.getString(2), rs.getLong(3), null, a.lineage(),
+                            now);
+                    try (PreparedStatement delete = c.prepareStatement(PublishSql.deleteStaged(feed.entity()))) {
+                        delete.setString(1, feed.sourceSystem());
+                        delete.setString(2, a.sourceKey());
+                        delete.executeUpdate();
+                    }
+                }
+                // else: a hash collision with another key, nothing to replace
+            }
+        }
+        chunk.staged.add(stagedRow(a, now));
+    }
+
+    /** The rows one chunk writes, by target table. */
+    private final class Chunk {
+        final List<Object[]> staged;
+        final List<Object[]> rejects = new ArrayList<>();
+        final List<Object[]> reasons = new ArrayList<>();
+        final Map<String, long[]> changeCounts = new TreeMap<>();
+        final List<Object[]> examples = new ArrayList<>();
+
+        Chunk(int size) {
+            staged = new ArrayList<>(size);
+        }
+
+        void superseded(long recordNo, String key, String file, long line, String raw, RowLineage winner,
+                LocalDateTime now) {
+            String message = "source key '" + key + "' appears again at line " + winner.line() + " of "
+                    + winner.origin() + ": the later row wins";
+            Violation v = Violation.error("source-key", "duplicate-key", message, key);
+            rejects.add(new Object[] {feed.runId(), feed.feed(), recordNo, feed.sourceSystem(), feed.entity().code(),
+                    clip(key, 128), "superseded", file, line, raw, summary(List.of(v)), now});
+            reasons.add(new Object[] {feed.runId(), feed.feed(), recordNo, feed.sourceSystem(), clip(key, 128),
+                    v.field(), v.rule(), v.severity().code(), clip(v.message(), MAX_VALUE_LENGTH), clip(key, MAX_VALUE_LENGTH)});
+        }
+    }
+
+    private void countChanges(List<FieldChange> changes, Chunk chunk) {
         for (FieldChange change : changes) {
-            counts.computeIfAbsent(change.normalizer() + "\t" + change.field(), k -> new long[1])[0]++;
+            chunk.changeCounts.computeIfAbsent(change.normalizer() + "\t" + change.field(), k -> new long[1])[0]++;
             if (examplesWritten.merge(change.normalizer(), 1, Integer::sum) <= EXAMPLES_PER_NORMALIZER) {
-                examples.add(new Object[] {feed.runId(), feed.feed(), change.normalizer(), change.field(),
+                chunk.examples.add(new Object[] {feed.runId(), feed.feed(), change.normalizer(), change.field(),
                         clip(change.before(), MAX_VALUE_LENGTH), clip(change.after(), MAX_VALUE_LENGTH)});
             }
         }

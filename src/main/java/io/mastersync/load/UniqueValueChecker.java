@@ -16,8 +16,8 @@ import io.mastersync.cleanse.rules.UniqueCheck;
 /**
  * Runs the rules files' {@code unique} checks over a feed's landing rows, set-based in the database:
  * decided row by row they would not survive a restart, here they run once in the publish transaction.
- * A warning flags every row sharing a value; an error rejects them (their text stays in the source at
- * the recorded line). Runs after superseded rows are removed, so a key counts once.
+ * A warning flags every row sharing a value; an error rejects them and removes them from staging (their
+ * text stays in the source at the recorded line). Staging holds one row per key, so a key counts once.
  */
 final class UniqueValueChecker {
 
@@ -31,7 +31,7 @@ final class UniqueValueChecker {
 
     void check(Connection c, List<UniqueCheck> checks) throws SQLException {
         Map<Long, List<Violation>> rejected = new LinkedHashMap<>();
-        Map<Long, String> keys = new LinkedHashMap<>();
+        Map<Long, Object[]> lineage = new LinkedHashMap<>();
         List<Object[]> reasons = new ArrayList<>();
         for (UniqueCheck check : checks) {
             String column = feed.entity().field(check.field()).orElseThrow().column();
@@ -49,7 +49,7 @@ final class UniqueValueChecker {
                                 v.field(), v.rule(), v.severity().code(), v.message(), value});
                         if (v.isError()) {
                             rejected.computeIfAbsent(recordNo, n -> new ArrayList<>()).add(v);
-                            keys.put(recordNo, key);
+                            lineage.put(recordNo, new Object[] {key, rs.getString(4), rs.getLong(5)});
                         }
                     }
                 }
@@ -57,30 +57,24 @@ final class UniqueValueChecker {
         }
         inserter.insert(c, "rej_reason", StagingWriter.REASON_COLUMNS, reasons);
         if (!rejected.isEmpty()) {
-            reject(c, rejected, keys);
+            reject(c, rejected, lineage);
         }
     }
 
-    private void reject(Connection c, Map<Long, List<Violation>> rejected, Map<Long, String> keys) throws SQLException {
+    private void reject(Connection c, Map<Long, List<Violation>> rejected, Map<Long, Object[]> lineage)
+            throws SQLException {
         List<Object[]> rows = new ArrayList<>(rejected.size());
         LocalDateTime now = LocalDateTime.now();
-        try (PreparedStatement ps = c.prepareStatement(PublishSql.landingLineage(feed.entity()))) {
-            for (Map.Entry<Long, List<Violation>> e : rejected.entrySet()) {
-                bindRunFeed(ps, 1);
-                ps.setLong(3, e.getKey());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    rows.add(new Object[] {feed.runId(), feed.feed(), e.getKey(), feed.sourceSystem(),
-                            feed.entity().code(), keys.get(e.getKey()), "rejected", rs.getString(2), rs.getLong(3), null,
-                            StagingWriter.summary(e.getValue()), now});
-                }
-            }
+        for (Map.Entry<Long, List<Violation>> e : rejected.entrySet()) {
+            Object[] l = lineage.get(e.getKey());
+            rows.add(new Object[] {feed.runId(), feed.feed(), e.getKey(), feed.sourceSystem(), feed.entity().code(),
+                    l[0], "rejected", l[1], l[2], null, StagingWriter.summary(e.getValue()), now});
         }
         inserter.insert(c, "rej_record", StagingWriter.REJECT_COLUMNS, rows);
         List<Long> recordNos = new ArrayList<>(rejected.keySet());
         for (int from = 0; from < recordNos.size(); from += 1000) {
             List<Long> batch = recordNos.subList(from, Math.min(from + 1000, recordNos.size()));
-            try (PreparedStatement ps = c.prepareStatement(PublishSql.deleteLandingRecords(feed.entity(), batch.size()))) {
+            try (PreparedStatement ps = c.prepareStatement(PublishSql.deleteStagedRecords(feed.entity(), batch.size()))) {
                 bindRunFeed(ps, 1);
                 for (int i = 0; i < batch.size(); i++) {
                     ps.setLong(3 + i, batch.get(i));

@@ -84,6 +84,27 @@ class BadInputMigrateIT {
     }
 
     @Test
+    void aKeyRepeatedInALaterChunkReplacesTheStagedRowAndSupersedesIt() throws IOException {
+        Files.writeString(dir.resolve("repeat.csv"), "NR,NAME,LAND\nR1,First,DE\nR2,Second,DE\nR3,Third,DE\n"
+                + "R1,First again,AT\nR2,Second again,AT\nR2,Second thrice,CH\n");
+        Path job = job("repeat", "kind: csv\npath: repeat.csv");
+        Files.writeString(job, Files.readString(job).replace("entity: customer\n", "entity: customer\nchunk-size: 2\n")
+                .replace("source-system: BAD", "source-system: REPEAT"));
+
+        CliRun run = CliRun.migrate(db, job);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(jdbc.queryForList("SELECT source_key || '=' || name || '@' || source_line FROM stg_customer"
+                + " WHERE source_system = 'REPEAT' ORDER BY 1", String.class))
+                .containsExactly("R1=First again@5", "R2=Second thrice@7", "R3=Third@4");
+        assertThat(jdbc.queryForList("SELECT source_key || '@' || source_line FROM rej_record WHERE feed = 'repeat'"
+                + " AND disposition = 'superseded' ORDER BY source_line", String.class))
+                .containsExactly("R1@2", "R2@3", "R2@6");
+        assertThat(jdbc.queryForObject("SELECT read_count || '/' || loaded_count || '/' || superseded_count FROM run_feed"
+                + " WHERE feed = 'repeat'", String.class)).isEqualTo("6/3/3");
+    }
+
+    @Test
     void anUnknownKeyStopsBeforeLoadingAndNamesFileAndLine() throws IOException {
         Files.writeString(dir.resolve("ok.csv"), "NR,NAME,LAND\n1,Alpha,DE\n");
         Path job = Files.writeString(dir.resolve("typo.yml"), """
