@@ -3,12 +3,12 @@ package io.mastersync.canonical;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
+import io.mastersync.cleanse.constraint.EmailAddress;
 import io.mastersync.cleanse.constraint.IsoCountry;
 import io.mastersync.cleanse.constraint.IsoCurrency;
 import io.mastersync.cleanse.constraint.Severity;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -25,7 +25,7 @@ public record Customer(
         @Pattern(regexp = "person|organisation", message = "must be person or organisation") String partyType,
         @Size(max = 64) String legalForm,
         @Size(max = 32) String vatId,
-        @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an email address") @Size(max = 254) String email,
+        @EmailAddress String email,
         @Size(max = 64) String phone,
         @Size(max = 256) String street1,
         @Size(max = 256) String street2,

@@ -3,6 +3,9 @@ package io.mastersync.cleanse;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 import org.hibernate.validator.HibernateValidator;
@@ -27,6 +30,7 @@ public final class RecordValidator implements AutoCloseable {
 
     private final ValidatorFactory factory;
     private final Validator validator;
+    private final Map<Class<?>, Optional<ConstraintPrecheck>> prechecks = new ConcurrentHashMap<>();
 
     public RecordValidator() {
         // The parameter interpolator needs no expression language: messages are data, not code.
@@ -37,6 +41,11 @@ public final class RecordValidator implements AutoCloseable {
     }
 
     public void validate(CanonicalRecord record, List<Violation> violations) {
+        Optional<ConstraintPrecheck> precheck = prechecks.computeIfAbsent(record.getClass(),
+                type -> Optional.ofNullable(ConstraintPrecheck.of(record.getClass())));
+        if (precheck.isPresent() && precheck.get().certainlyValid(record)) {
+            return;
+        }
         Set<ConstraintViolation<CanonicalRecord>> found = validator.validate(record);
         if (found.isEmpty()) {
             return;

@@ -29,6 +29,8 @@ public final class RowCleanser {
     private final int sourceSystemIndex;
     private final int sourceKeyIndex;
     private final Map<ColumnLayout, BoundFields> bound = new ConcurrentHashMap<>();
+    /** The layout of the previous row and its binding: rows of one file share the layout instance. */
+    private volatile LastBinding last;
 
     public RowCleanser(EntityType entity, String sourceSystem, ColumnMapping mapping, String jobFile, RuleSet rules,
             ValueFormats formats, RecordValidator validator) {
@@ -44,7 +46,14 @@ public final class RowCleanser {
     }
 
     public RowOutcome cleanse(SourceRow row) {
-        BoundFields fields = bound.computeIfAbsent(row.layout(), layout -> bind(layout, row.lineage().origin()));
+        LastBinding previous = last;
+        BoundFields fields;
+        if (previous != null && previous.layout == row.layout()) {
+            fields = previous.fields;
+        } else {
+            fields = bound.computeIfAbsent(row.layout(), layout -> bind(layout, row.lineage().origin()));
+            last = new LastBinding(row.layout(), fields);
+        }
         FieldValues values = new FieldValues(entity);
         String[] mapped = fields.mapping.extract(row.values());
         for (int f = 0; f < mapped.length; f++) {
@@ -100,5 +109,8 @@ public final class RowCleanser {
     }
 
     private record BoundFields(ColumnMapping.Bound mapping, int[] targets) {
+    }
+
+    private record LastBinding(ColumnLayout layout, BoundFields fields) {
     }
 }

@@ -1,16 +1,16 @@
 package io.mastersync.load;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.CopyIn;
 
-/** PostgreSQL: {@code COPY ... FROM STDIN} in text format, the fastest way in. */
+/** PostgreSQL: {@code COPY ... FROM STDIN} in text format, the fastest way in. Not thread-safe (reuses its buffer). */
 final class CopyInserter implements BulkInserter {
+
+    private final CopyBuffer buffer = new CopyBuffer();
 
     @Override
     public void insert(Connection connection, String table, List<String> columns, List<Object[]> rows)
@@ -18,20 +18,22 @@ final class CopyInserter implements BulkInserter {
         if (rows.isEmpty()) {
             return;
         }
-        StringBuilder text = new StringBuilder(rows.size() * 160);
-        CopyText copy = new CopyText(text);
+        buffer.clear();
         for (Object[] row : rows) {
             for (Object value : row) {
-                copy.value(value);
+                buffer.value(value);
             }
-            copy.endRow();
+            buffer.endRow();
         }
-        CopyManager copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
         String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT text)";
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
-            copyManager.copyIn(sql, new StringReader(text.toString()));
-        } catch (IOException e) {
-            throw new SQLException("COPY into " + table + " failed: " + e.getMessage(), e);
+            copy.writeToCopy(buffer.bytes(), 0, buffer.length());
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
         }
     }
 }

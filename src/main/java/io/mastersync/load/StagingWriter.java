@@ -78,8 +78,7 @@ public final class StagingWriter {
         for (RowOutcome outcome : outcomes) {
             countChanges(outcome.changes(), chunk);
             if (outcome instanceof RowOutcome.Accepted a) {
-                RowOutcome.Accepted earlier = latest.remove(a.sourceKey());
-                latest.put(a.sourceKey(), a);
+                RowOutcome.Accepted earlier = latest.put(a.sourceKey(), a);
                 if (earlier != null) {
                     chunk.superseded(earlier.lineage().recordNumber(), earlier.sourceKey(), earlier.lineage().origin(),
                             earlier.lineage().line(), earlier.lineage().raw(), a.lineage(), now);

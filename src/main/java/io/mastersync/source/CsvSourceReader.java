@@ -29,6 +29,7 @@ public final class CsvSourceReader extends FileSourceReader {
     private final ValueCleaner cleaner;
 
     private Path file;
+    private String fileName;
     private TextFile textFile;
     private RecordTextWindow window;
     private CSVParser parser;
@@ -67,6 +68,7 @@ public final class CsvSourceReader extends FileSourceReader {
     @Override
     protected ColumnLayout openFile(Path path) {
         file = path;
+        fileName = path.toString();
         textFile = TextFile.open(path, spec.encoding(), spec.allowEmpty());
         window = new RecordTextWindow(textFile.reader());
         exhausted = false;
@@ -111,8 +113,8 @@ public final class CsvSourceReader extends FileSourceReader {
                 values[i] = cleaner.clean(layout.names().get(i), parsed.values()[i], problems);
             }
         }
-        RowLineage lineage = new RowLineage(file.toString(), parsed.line(), recordNumber, parsed.raw());
-        return new SourceRow(layout, values, lineage, List.copyOf(problems));
+        RowLineage lineage = new RowLineage(fileName, parsed.line(), recordNumber, parsed.raw());
+        return new SourceRow(layout, values, lineage, problems.isEmpty() ? List.of() : List.copyOf(problems));
     }
 
     private void checkColumnCount(String[] found, List<RowProblem> problems) {

@@ -68,9 +68,11 @@ class RecordValidatorTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"info@example.com,true", "jane.doe@example,false", "no-at-sign,false", "a@@b.com,false"})
+    @CsvSource({"info@example.com,true", "Info@Mueller-Buero.de,true", "a.b+tag@sub.example.co.uk,true",
+            "jane.doe@example,false", "no-at-sign,false", "a@@b.com,false", "a b@c.de,false", "a@b.c,false",
+            "a@-b.com,false", "a@b-.com,false", ".a@b.com,false", "a..b@c.com,false", "a@b.c0m,false", "a@b..com,false"})
     void emailMustBeAnAddress(String email, boolean valid) {
-        assertThat(validate(customer(email, "DE")).stream().anyMatch(v -> v.rule().equals("Email")))
+        assertThat(validate(customer(email, "DE")).stream().anyMatch(v -> v.rule().equals("EmailAddress")))
                 .isEqualTo(!valid);
     }
 

@@ -1,0 +1,114 @@
+package io.mastersync.load;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+
+/**
+ * Rows in PostgreSQL's COPY text format, encoded straight into UTF-8 bytes: tab between columns,
+ * {@code \N} for null, backslash escapes for the characters the format reserves. Writing bytes directly
+ * avoids building a String per chunk and encoding it again. Reusable after {@link #clear()}; not
+ * thread-safe.
+ */
+final class CopyBuffer {
+
+    private static final byte[] NULL = {'\\', 'N'};
+    private byte[] bytes = new byte[1 << 16];
+    private int length;
+    private boolean firstInRow = true;
+
+    CopyBuffer value(Object value) {
+        if (!firstInRow) {
+            put((byte) '\t');
+        }
+        firstInRow = false;
+        if (value == null) {
+            put(NULL);
+        } else if (value instanceof String s) {
+            text(s);
+        } else if (value instanceof BigDecimal d) {
+            ascii(d.toPlainString());
+        } else {
+            // numbers and java.time values: their toString is the ISO/plain form PostgreSQL reads
+            text(value.toString());
+        }
+        return this;
+    }
+
+    void endRow() {
+        put((byte) '\n');
+        firstInRow = true;
+    }
+
+    byte[] bytes() {
+        return bytes;
+    }
+
+    int length() {
+        return length;
+    }
+
+    void clear() {
+        length = 0;
+        firstInRow = true;
+    }
+
+    private void text(String s) {
+        ensure(s.length() * 3 + 8);
+        byte[] b = bytes;
+        int n = length;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                switch (c) {
+                    case '\\' -> { b[n++] = '\\'; b[n++] = '\\'; }
+                    case '\t' -> { b[n++] = '\\'; b[n++] = 't'; }
+                    case '\n' -> { b[n++] = '\\'; b[n++] = 'n'; }
+                    case '\r' -> { b[n++] = '\\'; b[n++] = 'r'; }
+                    // PostgreSQL text cannot hold NUL: show it as the NUL symbol U+2400
+                    case '\0' -> { b[n++] = (byte) 0xE2; b[n++] = (byte) 0x90; b[n++] = (byte) 0x80; }
+                    default -> b[n++] = (byte) c;
+                }
+            } else if (c < 0x800) {
+                b[n++] = (byte) (0xC0 | (c >> 6));
+                b[n++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                b[n++] = (byte) (0xF0 | (cp >> 18));
+                b[n++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                b[n++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                b[n++] = (byte) (0x80 | (cp & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                b[n++] = '?';
+            } else {
+                b[n++] = (byte) (0xE0 | (c >> 12));
+                b[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                b[n++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        length = n;
+    }
+
+    private void ascii(String s) {
+        ensure(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            bytes[length++] = (byte) s.charAt(i);
+        }
+    }
+
+    private void put(byte b) {
+        ensure(1);
+        bytes[length++] = b;
+    }
+
+    private void put(byte[] b) {
+        ensure(b.length);
+        System.arraycopy(b, 0, bytes, length, b.length);
+        length += b.length;
+    }
+
+    private void ensure(int more) {
+        if (length + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+        }
+    }
+}
