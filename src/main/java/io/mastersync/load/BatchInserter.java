@@ -33,6 +33,9 @@ final class BatchInserter implements BulkInserter {
     }
 
     private static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value instanceof Encoded e) {
+            value = e.value();
+        }
         if (value == null) {
             ps.setNull(index, Types.NULL);
         } else if (value instanceof LocalDateTime t) {

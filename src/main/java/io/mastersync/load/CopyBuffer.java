@@ -25,6 +25,8 @@ final class CopyBuffer {
             put(NULL);
         } else if (value instanceof String s) {
             text(s);
+        } else if (value instanceof Encoded e) {
+            put(e.copyText());
         } else if (value instanceof BigDecimal d) {
             ascii(d.toPlainString());
         } else {

@@ -49,12 +49,17 @@ public final class StagingWriter {
     private final String stagingTable;
     private final SeenKeys seen = new SeenKeys();
     private final Map<String, Integer> examplesWritten = new HashMap<>();
+    private final Encoded encodedRunId;
+    private final Encoded encodedFeed;
+    private Encoded lastOrigin;
 
     public StagingWriter(RunFeed feed, SqlDialect dialect) {
         this.feed = feed;
         this.inserter = BulkInserter.forDialect(dialect);
         this.stagingColumns = StagingColumns.all(feed.entity());
         this.stagingTable = feed.entity().stagingTable();
+        this.encodedRunId = Encoded.of(feed.runId());
+        this.encodedFeed = Encoded.of(feed.feed());
     }
 
     /** Remembers the keys this run already staged (a restart continues after them). */
@@ -93,15 +98,16 @@ public final class StagingWriter {
             }
         }
         List<RowOutcome.Accepted> repeated = new ArrayList<>();
+        Encoded loadedAt = Encoded.of(now);
         for (RowOutcome.Accepted a : latest.values()) {
             if (seen.add(a.sourceKey())) {
-                chunk.staged.add(stagedRow(a, now));
+                chunk.staged.add(stagedRow(a, loadedAt));
             } else {
                 repeated.add(a);
             }
         }
         for (RowOutcome.Accepted a : repeated) {
-            replaceEarlier(connection, a, chunk, now);
+            replaceEarlier(connection, a, chunk, now, loadedAt);
         }
         inserter.insert(connection, stagingTable, stagingColumns, chunk.staged);
         inserter.insert(connection, "rej_record", REJECT_COLUMNS, chunk.rejects);
@@ -118,8 +124,8 @@ public final class StagingWriter {
     }
 
     /** A key staged by an earlier chunk comes again: record the staged row as superseded and replace it. */
-    private void replaceEarlier(Connection c, RowOutcome.Accepted a, Chunk chunk, LocalDateTime now)
-            throws SQLException {
+    private void replaceEarlier(Connection c, RowOutcome.Accepted a, Chunk chunk, LocalDateTime now,
+            Encoded loadedAt) throws SQLException {
         try (PreparedStatement find = c.prepareStatement(PublishSql.stagedLineage(feed.entity()))) {
             find.setString(1, feed.sourceSystem());
             find.setString(2, a.sourceKey());
@@ -136,7 +142,7 @@ public final class StagingWriter {
                 // else: a hash collision with another key, nothing to replace
             }
         }
-        chunk.staged.add(stagedRow(a, now));
+        chunk.staged.add(stagedRow(a, loadedAt));
     }
 
     /** The rows one chunk writes, by target table. */
@@ -173,19 +179,27 @@ public final class StagingWriter {
         }
     }
 
-    private Object[] stagedRow(RowOutcome.Accepted a, LocalDateTime now) {
+    private Object[] stagedRow(RowOutcome.Accepted a, Object loadedAt) {
         Object[] values = a.record().values();
         Object[] row = new Object[values.length + StagingColumns.LINEAGE.size()];
         System.arraycopy(values, 0, row, 0, values.length);
         int i = values.length;
         RowLineage lineage = a.lineage();
-        row[i++] = feed.runId();
-        row[i++] = feed.feed();
-        row[i++] = lineage.origin();
+        row[i++] = encodedRunId;
+        row[i++] = encodedFeed;
+        row[i++] = encodedOrigin(lineage.origin());
         row[i++] = lineage.line();
         row[i++] = lineage.recordNumber();
-        row[i] = now;
+        row[i] = loadedAt;
         return row;
+    }
+
+    /** Rows of one file share their origin: encode it once per file. */
+    private Encoded encodedOrigin(String origin) {
+        if (lastOrigin == null || !lastOrigin.value().equals(origin)) {
+            lastOrigin = Encoded.of(origin);
+        }
+        return lastOrigin;
     }
 
     private Object[] rejectRow(RowOutcome outcome, String disposition, List<Violation> why, LocalDateTime now) {

@@ -43,4 +43,12 @@ class CopyBufferTest {
         b.value("z").endRow();
         assertThat(text(b)).isEqualTo("z\n");
     }
+
+    @Test
+    void preEncodedValuesAreWrittenAsEncodedOnce() {
+        CopyBuffer b = new CopyBuffer();
+        b.value(Encoded.of("C:\\exports\tfile")).value(Encoded.of(42L)).endRow();
+
+        assertThat(text(b)).isEqualTo("C:\\\\exports\\tfile\t42\n");
+    }
 }
