@@ -32,7 +32,9 @@ CREATE TABLE run_feed (
     PRIMARY KEY (run_id, feed)
 );
 
--- Current staged items, one per (source system, source key). Lineage columns say where the row came from.
+-- Current staged items, one per (source system, source key). Lineage columns say where the row came from;
+-- key_hash and content_hash (64-bit hashes of the key and of the canonical values) let delta syncs find
+-- what changed; deleted_at/deleted_run mark rows a sync found deleted in the source (soft delete).
 CREATE TABLE stg_item (
     source_system   VARCHAR       NOT NULL,
     source_key      VARCHAR       NOT NULL,
@@ -56,6 +58,10 @@ CREATE TABLE stg_item (
     source_line     BIGINT        NOT NULL,
     record_no       BIGINT        NOT NULL,
     loaded_at       TIMESTAMP     NOT NULL,
+    key_hash        BIGINT        NOT NULL,
+    content_hash    BIGINT        NOT NULL,
+    deleted_at      TIMESTAMP,
+    deleted_run     BIGINT,
     PRIMARY KEY (source_system, source_key)
 );
 
@@ -86,6 +92,10 @@ CREATE TABLE stg_customer (
     source_line     BIGINT        NOT NULL,
     record_no       BIGINT        NOT NULL,
     loaded_at       TIMESTAMP     NOT NULL,
+    key_hash        BIGINT        NOT NULL,
+    content_hash    BIGINT        NOT NULL,
+    deleted_at      TIMESTAMP,
+    deleted_run     BIGINT,
     PRIMARY KEY (source_system, source_key)
 );
 

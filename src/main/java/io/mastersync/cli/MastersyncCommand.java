@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mastersync", mixinStandardHelpOptions = true, version = "mastersync 0.1.0",
         description = "Moves ERP master data (items, customers) out of legacy systems into clean staging tables.",
-        subcommands = {MigrateCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {MigrateCommand.class, SyncCommand.class, ChangesCommand.class, GenerateCommand.class,
+                CommandLine.HelpCommand.class})
 public final class MastersyncCommand implements Runnable {
 
     public static final int EXIT_OK = 0;
@@ -68,6 +69,12 @@ public final class MastersyncCommand implements Runnable {
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == MigrateCommand.class) {
                 return cls.cast(new MigrateCommand(springArgs));
+            }
+            if (cls == SyncCommand.class) {
+                return cls.cast(new SyncCommand(springArgs));
+            }
+            if (cls == ChangesCommand.class) {
+                return cls.cast(new ChangesCommand(springArgs));
             }
             return CommandLine.defaultFactory().create(cls);
         }

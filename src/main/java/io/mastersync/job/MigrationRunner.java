@@ -5,16 +5,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 import io.mastersync.load.RunLedger;
@@ -28,20 +20,16 @@ import io.mastersync.load.RunLock;
 @Component
 public class MigrationRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(MigrationRunner.class);
-
     private final MigrationPlanner planner;
     private final MigrateJobFactory jobFactory;
-    private final JobOperator jobOperator;
-    private final JobRepository jobRepository;
+    private final RunLauncher launcher;
     private final DataSource dataSource;
 
-    MigrationRunner(MigrationPlanner planner, MigrateJobFactory jobFactory, JobOperator jobOperator,
-            JobRepository jobRepository, DataSource dataSource) {
+    MigrationRunner(MigrationPlanner planner, MigrateJobFactory jobFactory, RunLauncher launcher,
+            DataSource dataSource) {
         this.planner = planner;
         this.jobFactory = jobFactory;
-        this.jobOperator = jobOperator;
-        this.jobRepository = jobRepository;
+        this.launcher = launcher;
         this.dataSource = dataSource;
     }
 
@@ -52,39 +40,10 @@ public class MigrationRunner {
         MigrationPlan plan = planner.plan(jobFiles);
         Job job = jobFactory.build(plan);
         try (RunLock lock = RunLock.acquire(dataSource, "migrate:" + plan.configHash())) {
-            JobExecution execution = launch(job, plan, fresh);
+            JobExecution execution = launcher.launch(job, plan.configHash(), fresh, false);
             long runId = execution.getJobInstance().getInstanceId();
             List<RunLedger.FeedRow> feeds = new RunLedger(dataSource).feeds(runId);
             return RunResult.of(execution, feeds);
-        }
-    }
-
-    private JobExecution launch(Job job, MigrationPlan plan, boolean fresh) throws Exception {
-        for (long attempt = 1; ; attempt++) {
-            JobParameters params = new JobParametersBuilder()
-                    .addString("config", plan.configHash())
-                    .addLong("attempt", attempt)
-                    .toJobParameters();
-            JobInstance instance = jobRepository.getJobInstance(MigrateJobFactory.JOB_NAME, params);
-            if (instance == null) {
-                return jobOperator.start(job, params);
-            }
-            JobExecution last = jobRepository.getLastJobExecution(instance);
-            BatchStatus status = last == null ? BatchStatus.COMPLETED : last.getStatus();
-            if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
-                continue;
-            }
-            if (status.isRunning() || status == BatchStatus.UNKNOWN) {
-                log.warn("run {} was interrupted while {}; recovering it", instance.getInstanceId(), status);
-                last = jobOperator.recover(last);
-            }
-            if (fresh) {
-                log.warn("abandoning unfinished run {} as --fresh asks", instance.getInstanceId());
-                jobOperator.abandon(last);
-                continue;
-            }
-            log.info("resuming run {} from its last committed chunk", instance.getInstanceId());
-            return jobOperator.start(job, params);
         }
     }
 }

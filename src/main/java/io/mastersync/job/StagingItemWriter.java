@@ -11,7 +11,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import io.mastersync.cleanse.RowOutcome;
+import io.mastersync.load.RunFeed;
 import io.mastersync.load.SqlDialect;
+import io.mastersync.load.StagingTarget;
 import io.mastersync.load.StagingWriter;
 
 /**
@@ -24,18 +26,30 @@ class StagingItemWriter implements ItemWriter<RowOutcome>, StepExecutionListener
     private final DataSource dataSource;
     private final FeedPlan feed;
     private final SqlDialect dialect;
+    private final TargetFactory targets;
     private StagingWriter writer;
 
+    /** Where accepted rows go, decided when the step starts (a sync reads staging's state then). */
+    interface TargetFactory {
+        StagingTarget create(Connection connection, RunFeed feed) throws java.sql.SQLException;
+    }
+
     StagingItemWriter(DataSource dataSource, FeedPlan feed, SqlDialect dialect) {
+        this(dataSource, feed, dialect, (connection, runFeed) -> StagingTarget.staging(runFeed.entity()));
+    }
+
+    StagingItemWriter(DataSource dataSource, FeedPlan feed, SqlDialect dialect, TargetFactory targets) {
         this.dataSource = dataSource;
         this.feed = feed;
         this.dialect = dialect;
+        this.targets = targets;
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        writer = new StagingWriter(MigrateJobFactory.runFeed(stepExecution.getJobExecution(), feed), dialect);
+        RunFeed runFeed = MigrateJobFactory.runFeed(stepExecution.getJobExecution(), feed);
         try (Connection connection = dataSource.getConnection()) {
+            writer = new StagingWriter(runFeed, dialect, targets.create(connection, runFeed));
             writer.rememberStagedKeys(connection);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot read the keys staged so far: " + e.getMessage(), e);

@@ -1,5 +1,7 @@
 package io.mastersync.load;
 
+import io.mastersync.canonical.RecordFingerprint;
+
 /**
  * The source keys a feed has staged so far in this run, as 64-bit hashes in an open-addressing table:
  * about 16 bytes per key, so a million keys cost 16 MB instead of the 100 MB of a set of strings. A hash
@@ -15,7 +17,15 @@ final class SeenKeys {
         if (size * 2 >= slots.length) {
             grow();
         }
-        return insert(slots, hash(key));
+        return insert(slots, RecordFingerprint.key(key));
+    }
+
+    /** Adds a key by its {@link RecordFingerprint#key} hash; false when it was there already. */
+    boolean addHash(long keyHash) {
+        if (size * 2 >= slots.length) {
+            grow();
+        }
+        return insert(slots, keyHash);
     }
 
     int size() {
@@ -45,20 +55,5 @@ final class SeenKeys {
                 insert(slots, h);
             }
         }
-    }
-
-    /** A 64-bit hash of the key, never 0 (0 marks an empty slot). */
-    static long hash(String key) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < key.length(); i++) {
-            h = (h ^ key.charAt(i)) * 0x100000001b3L;
-        }
-        // finalizer of MurmurHash3: spreads FNV's weak low bits
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h == 0 ? 1 : h;
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 
+import io.mastersync.canonical.RecordFingerprint;
 import io.mastersync.cleanse.FieldChange;
 import io.mastersync.cleanse.RowOutcome;
 import io.mastersync.cleanse.Violation;
@@ -36,6 +37,7 @@ public final class StagingWriter {
             "source_key", "disposition", "source_file", "source_line", "raw_record", "reasons", "rejected_at");
     static final List<String> REASON_COLUMNS = List.of("run_id", "feed", "record_no", "source_system", "source_key",
             "field", "rule_id", "severity", "message", "bad_value");
+    static final List<String> SEEN_COLUMNS = List.of("run_id", "feed", "key_hash");
     static final List<String> COUNT_COLUMNS = List.of("run_id", "feed", "normalizer", "field", "changed_count");
     static final List<String> EXAMPLE_COLUMNS = List.of("run_id", "feed", "normalizer", "field", "before_value",
             "after_value");
@@ -47,6 +49,7 @@ public final class StagingWriter {
     private final BulkInserter inserter;
     private final List<String> stagingColumns;
     private final String stagingTable;
+    private final StagingTarget target;
     private final SeenKeys seen = new SeenKeys();
     private final Map<String, Integer> examplesWritten = new HashMap<>();
     private final Encoded encodedRunId;
@@ -54,23 +57,34 @@ public final class StagingWriter {
     private Encoded lastOrigin;
 
     public StagingWriter(RunFeed feed, SqlDialect dialect) {
+        this(feed, dialect, StagingTarget.staging(feed.entity()));
+    }
+
+    public StagingWriter(RunFeed feed, SqlDialect dialect, StagingTarget target) {
         this.feed = feed;
+        this.target = target;
         this.inserter = BulkInserter.forDialect(dialect);
         this.stagingColumns = StagingColumns.all(feed.entity());
-        this.stagingTable = feed.entity().stagingTable();
+        this.stagingTable = target.table();
         this.encodedRunId = Encoded.of(feed.runId());
         this.encodedFeed = Encoded.of(feed.feed());
     }
 
-    /** Remembers the keys this run already staged (a restart continues after them). */
+    /** Remembers the keys this run already wrote (a restart continues after them). */
     public void rememberStagedKeys(Connection connection) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(PublishSql.stagedKeys(feed.entity()))) {
+        String sql = target.recordSeenKeys() ? "SELECT key_hash FROM sync_seen WHERE run_id = ? AND feed = ?"
+                : PublishSql.stagedKeys(feed.entity());
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setFetchSize(10_000);
             ps.setLong(1, feed.runId());
             ps.setString(2, feed.feed());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    seen.add(rs.getString(1));
+                    if (target.recordSeenKeys()) {
+                        seen.addHash(rs.getLong(1));
+                    } else {
+                        seen.add(rs.getString(1));
+                    }
                 }
             }
         }
@@ -99,13 +113,25 @@ public final class StagingWriter {
         }
         List<RowOutcome.Accepted> repeated = new ArrayList<>();
         Encoded loadedAt = Encoded.of(now);
+        List<Object[]> seenKeys = target.recordSeenKeys() ? new ArrayList<>(latest.size()) : List.of();
         for (RowOutcome.Accepted a : latest.values()) {
-            if (seen.add(a.sourceKey())) {
-                chunk.staged.add(stagedRow(a, loadedAt));
+            Object[] row = stagedRow(a, loadedAt);
+            if (target.recordSeenKeys()) {
+                seenKeys.add(new Object[] {encodedRunId, encodedFeed, row[row.length - 2]});
+            }
+            boolean firstTime = seen.add(a.sourceKey());
+            // a repeated key is always written, so that its last row wins when the sync is applied
+            if (firstTime && target.changes() != null
+                    && !target.changes().changed((Long) row[row.length - 2], (Long) row[row.length - 1])) {
+                continue;
+            }
+            if (!target.replaceRepeated() || firstTime) {
+                chunk.staged.add(row);
             } else {
                 repeated.add(a);
             }
         }
+        inserter.insert(connection, "sync_seen", SEEN_COLUMNS, seenKeys);
         for (RowOutcome.Accepted a : repeated) {
             replaceEarlier(connection, a, chunk, now, loadedAt);
         }
@@ -190,7 +216,9 @@ public final class StagingWriter {
         row[i++] = encodedOrigin(lineage.origin());
         row[i++] = lineage.line();
         row[i++] = lineage.recordNumber();
-        row[i] = loadedAt;
+        row[i++] = loadedAt;
+        row[i++] = RecordFingerprint.key(a.sourceKey());
+        row[i] = RecordFingerprint.content(a.record());
         return row;
     }
 

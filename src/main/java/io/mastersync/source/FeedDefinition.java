@@ -20,7 +20,8 @@ import io.mastersync.cleanse.ValueFormats;
  * @param formats      number and timestamp formats of the source
  * @param rulesFile    the rules file in force, if any
  * @param chunkSize    rows per committed chunk
+ * @param sync         how delta syncs treat the feed
  */
 public record FeedDefinition(Path jobFile, String name, String sourceSystem, EntityType entity, SourceSpec source,
-        ColumnMapping mapping, ValueFormats formats, Optional<Path> rulesFile, int chunkSize) {
+        ColumnMapping mapping, ValueFormats formats, Optional<Path> rulesFile, int chunkSize, SyncSettings sync) {
 }

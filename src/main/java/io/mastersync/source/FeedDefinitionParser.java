@@ -21,7 +21,9 @@ import io.mastersync.yaml.YamlMap;
 public final class FeedDefinitionParser {
 
     private static final Set<String> TOP_KEYS = Set.of("feed", "description", "source-system", "entity", "source",
-            "mapping", "formats", "rules", "chunk-size");
+            "mapping", "formats", "rules", "chunk-size", "sync");
+    private static final Set<String> SYNC_KEYS = Set.of("mode", "watermark-field", "overlap", "max-change-share",
+            "tombstone", "schedule");
     private static final Set<String> FORMAT_KEYS = Set.of("decimal-separator", "grouping-separator", "timestamp");
     private static final int DEFAULT_CHUNK_SIZE = 5000;
 
@@ -49,8 +51,9 @@ public final class FeedDefinitionParser {
         if (chunkSize < 1 || chunkSize > 100_000) {
             throw top.error("chunk-size", "chunk-size must be between 1 and 100000, not " + chunkSize);
         }
+        SyncSettings sync = top.optionalMap("sync").map(b -> sync(b, entity, source)).orElse(SyncSettings.DEFAULT);
         top.finish(TOP_KEYS);
-        return new FeedDefinition(jobFile, name, sourceSystem, entity, source, mapping, formats, rules, chunkSize);
+        return new FeedDefinition(jobFile, name, sourceSystem, entity, source, mapping, formats, rules, chunkSize, sync);
     }
 
     private static ColumnMapping mapping(YamlMap block, EntityType entity) {
@@ -95,6 +98,58 @@ public final class FeedDefinitionParser {
             return new ColumnMapping.Constant(value.get(), e.line());
         }
         return new ColumnMapping.Columns(column.map(List::of).orElse(columns), separator, e.line());
+    }
+
+    private static SyncSettings sync(YamlMap block, EntityType entity, SourceSpec source) {
+        SyncSettings d = SyncSettings.DEFAULT;
+        String mode = block.string("mode", source instanceof JdbcSourceSpec jdbc && jdbc.query().contains(":watermark")
+                ? "watermark" : "snapshot");
+        if (!mode.equals("snapshot") && !mode.equals("watermark")) {
+            throw block.error("mode", "sync mode must be snapshot or watermark, not '" + mode + "'");
+        }
+        if (mode.equals("watermark") && !(source instanceof JdbcSourceSpec)) {
+            throw block.error("mode", "watermark syncs need a jdbc source whose query has a :watermark placeholder");
+        }
+        String field = block.string("watermark-field", d.watermarkField());
+        if (entity.field(field).filter(f -> f.type() == io.mastersync.canonical.FieldType.TIMESTAMP).isEmpty()) {
+            throw block.error("watermark-field", "watermark-field must be a timestamp field of " + entity.code()
+                    + ", not '" + field + "'");
+        }
+        java.time.Duration overlap = d.overlap();
+        if (block.has("overlap")) {
+            String text = block.string("overlap", "");
+            try {
+                overlap = java.time.Duration.parse("PT" + text.toUpperCase(java.util.Locale.ROOT));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw block.error("overlap", "overlap must be a duration like 10m, 2h or 30s, not '" + text + "'");
+            }
+        }
+        double share = block.decimal("max-change-share", d.maxChangeShare());
+        if (share <= 0 || share > 1) {
+            throw block.error("max-change-share", "max-change-share must be above 0 and at most 1, not " + share);
+        }
+        String tombstoneColumn = null;
+        List<String> tombstoneValues = List.of();
+        Optional<YamlMap> tombstone = block.optionalMap("tombstone");
+        if (tombstone.isPresent()) {
+            tombstoneColumn = tombstone.get().requiredString("column");
+            tombstoneValues = tombstone.get().stringList("values");
+            tombstone.get().finish(Set.of("column", "values"));
+            if (tombstoneValues.isEmpty()) {
+                throw block.error("tombstone", "tombstone needs the 'values' that mark a deleted row");
+            }
+        }
+        Optional<String> schedule = block.optionalString("schedule");
+        if (schedule.isPresent()) {
+            try {
+                org.springframework.scheduling.support.CronExpression.parse(schedule.get());
+            } catch (IllegalArgumentException e) {
+                throw block.error("schedule", "invalid cron expression '" + schedule.get() + "' (six fields, seconds"
+                        + " first, e.g. \"0 30 2 * * *\"): " + e.getMessage());
+            }
+        }
+        block.finish(SYNC_KEYS);
+        return new SyncSettings(mode, field, overlap, share, tombstoneColumn, tombstoneValues, schedule);
     }
 
     private static ValueFormats formats(YamlMap block) {

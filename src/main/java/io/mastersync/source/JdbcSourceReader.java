@@ -45,9 +45,20 @@ public final class JdbcSourceReader implements SourceReader {
     private long recordsTotal;
     private boolean finished;
 
+    private final java.time.LocalDateTime watermark;
+
     public JdbcSourceReader(JdbcSourceSpec spec) {
+        this(spec, null);
+    }
+
+    /**
+     * @param watermark bound to every {@code :watermark} placeholder of the query (delta syncs read only
+     *                  rows changed since then); null when the query has none
+     */
+    public JdbcSourceReader(JdbcSourceSpec spec, java.time.LocalDateTime watermark) {
         this.spec = spec;
         this.origin = spec.safeUrl() + " (query)";
+        this.watermark = watermark;
     }
 
     @Override
@@ -67,7 +78,16 @@ public final class JdbcSourceReader implements SourceReader {
         }
         try {
             connection.setAutoCommit(false);
-            statement = connection.prepareStatement(spec.query(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            String[] parts = spec.query().split(":watermark\\b", -1);
+            statement = connection.prepareStatement(String.join("?", parts), ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
+            for (int p = 1; p < parts.length; p++) {
+                if (watermark == null) {
+                    throw new SourceException(origin + ": the query has a :watermark placeholder, which only a sync"
+                            + " with a watermark can fill");
+                }
+                statement.setTimestamp(p, java.sql.Timestamp.valueOf(watermark));
+            }
             statement.setFetchSize(spec.fetchSize());
             rows = statement.executeQuery();
             layout = layout(rows.getMetaData());

@@ -6,6 +6,14 @@ public final class SourceReaders {
     private SourceReaders() {
     }
 
+    /** A reader whose JDBC query gets {@code watermark} for its {@code :watermark} placeholders. */
+    public static SourceReader create(SourceSpec spec, java.time.LocalDateTime watermark) {
+        if (spec instanceof JdbcSourceSpec jdbc) {
+            return new JdbcSourceReader(jdbc, watermark);
+        }
+        return create(spec);
+    }
+
     public static SourceReader create(SourceSpec spec) {
         // Java 17: no pattern switch yet; the sealed interface keeps this list complete.
         if (spec instanceof CsvSourceSpec csv) {

@@ -20,7 +20,7 @@ class SeenKeysTest {
 
     @Test
     void theHashIsNeverTheEmptyMarker() {
-        assertThat(SeenKeys.hash("")).isNotZero();
-        assertThat(SeenKeys.hash("a")).isNotEqualTo(SeenKeys.hash("b"));
+        assertThat(io.mastersync.canonical.RecordFingerprint.key("")).isNotZero();
+        assertThat(io.mastersync.canonical.RecordFingerprint.key("a")).isNotEqualTo(io.mastersync.canonical.RecordFingerprint.key("b"));
     }
 }

@@ -1,0 +1,307 @@
+package io.mastersync.delta;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.mastersync.canonical.CanonicalField;
+import io.mastersync.canonical.EntityType;
+import io.mastersync.load.RunFeed;
+import io.mastersync.load.StagingColumns;
+import io.mastersync.source.SyncSettings;
+
+/**
+ * Plans and applies one feed's delta, after its rows were read into the pending table: finds inserts,
+ * updates, no-ops and deletions, stops at the safety valve, and applies the changes to staging with an
+ * audit trail and change-feed entries. Everything runs on the caller's connection in one transaction, so
+ * a sync killed while applying leaves staging as it was and simply applies again on restart.
+ */
+public final class FeedSync {
+
+    /** The rule id under which a tombstone row (a row that says "deleted") is recorded as filtered. */
+    public static final String TOMBSTONE_RULE = "tombstone";
+
+    private final RunFeed feed;
+    private final SyncSettings settings;
+    private final String pending;
+    private final String staging;
+
+    public FeedSync(RunFeed feed, SyncSettings settings) {
+        this.feed = feed;
+        this.settings = settings;
+        this.pending = pendingTable(feed.entity());
+        this.staging = feed.entity().stagingTable();
+    }
+
+    public static String pendingTable(EntityType entity) {
+        return "sync_pending_" + entity.code();
+    }
+
+    /**
+     * @param read  rows read for this feed in this run
+     * @param force apply even when the change share exceeds the safety valve
+     * @throws SafetyValveException before anything is changed, when the share is too high and not forced
+     */
+    public SyncCounts apply(Connection c, long read, boolean force) throws SQLException {
+        long superseded = keepLatestPerKey(c);
+        // a pending row equal to what is staged (a repeated key whose last row did not change) is no change
+        update(c, "DELETE FROM " + pending + " p WHERE p.run_id = ? AND p.feed = ? AND EXISTS (SELECT 1 FROM " + staging
+                + " s WHERE s.source_system = p.source_system AND s.source_key = p.source_key AND s.deleted_at IS NULL"
+                + " AND s.content_hash = p.content_hash)");
+        long live = count(c, "SELECT COUNT(*) FROM " + staging + " WHERE source_system = ? AND deleted_at IS NULL",
+                feed.sourceSystem());
+        long updated = count(c, "SELECT COUNT(*) FROM " + pending + " p WHERE p.run_id = ? AND p.feed = ? AND EXISTS"
+                + " (SELECT 1 FROM " + staging + " s WHERE " + sameKey() + " AND s.deleted_at IS NULL)",
+                feed.runId(), feed.feed());
+        long inserted = count(c, "SELECT COUNT(*) FROM " + pending + " WHERE run_id = ? AND feed = ?", feed.runId(),
+                feed.feed()) - updated;
+        String deletions = deletionCondition();
+        long deleted = count(c, "SELECT COUNT(*) FROM " + staging + " s WHERE s.source_system = ? AND s.deleted_at IS NULL"
+                + " AND " + deletions, deletionParams());
+        long tombstones = count(c, "SELECT COUNT(DISTINCT record_no) FROM rej_reason WHERE run_id = ? AND feed = ?"
+                + " AND rule_id = ?", feed.runId(), feed.feed(), TOMBSTONE_RULE);
+        long[] dispositions = dispositions(c);
+        long accepted = count(c, "SELECT COUNT(*) FROM sync_seen WHERE run_id = ? AND feed = ?", feed.runId(),
+                feed.feed());
+        long unchanged = accepted - superseded - inserted - updated;
+        SyncCounts counts = new SyncCounts(read, inserted, updated, unchanged, deleted, tombstones, dispositions[0],
+                dispositions[1] + superseded, dispositions[2] - tombstones, live);
+        if (!force && counts.changeShare() > settings.maxChangeShare()) {
+            throw new SafetyValveException(String.format(java.util.Locale.ROOT, "feed %s: this sync would update %d"
+                    + " and delete %d of %d staged rows (%.1f%%, more than the %.1f%% allowed by"
+                    + " sync.max-change-share); nothing was applied. Check the export; run again with --force to"
+                    + " apply anyway", feed.feed(), updated, deleted, live, counts.changeShare() * 100,
+                    settings.maxChangeShare() * 100));
+        }
+        LocalDateTime now = LocalDateTime.now();
+        auditUpdates(c, now);
+        audit(c, "INSERT INTO sync_audit (run_id, feed, entity, source_system, source_key, change_kind, changed_at)"
+                + " SELECT p.run_id, p.feed, ?, p.source_system, p.source_key, 'insert', ? FROM " + pending + " p"
+                + " WHERE p.run_id = ? AND p.feed = ? AND NOT EXISTS (SELECT 1 FROM " + staging + " s WHERE " + sameKey()
+                + " AND s.deleted_at IS NULL)", now);
+        auditDeletes(c, now, deletions);
+        changeFeed(c, now, deletions);
+        // apply: replace changed keys, insert new ones, soft-delete the missing
+        update(c, "DELETE FROM " + staging + " s WHERE EXISTS (SELECT 1 FROM " + pending + " p WHERE p.run_id = ? AND"
+                + " p.feed = ? AND " + sameKey() + ")");
+        String columns = String.join(", ", StagingColumns.all(feed.entity()));
+        update(c, "INSERT INTO " + staging + " (" + columns + ") SELECT " + columns + " FROM " + pending
+                + " WHERE run_id = ? AND feed = ?");
+        List<Object> softDelete = new ArrayList<>(List.of(Timestamp.valueOf(now), feed.runId(), feed.sourceSystem()));
+        softDelete.addAll(List.of(deletionParams()).subList(1, deletionParams().length));
+        execute(c, "UPDATE " + staging + " s SET deleted_at = ?, deleted_run = ? WHERE s.source_system = ? AND"
+                + " s.deleted_at IS NULL AND " + deletions, softDelete.toArray());
+        saveState(c, now);
+        update(c, "DELETE FROM " + pending + " WHERE run_id = ? AND feed = ?");
+        update(c, "DELETE FROM sync_seen WHERE run_id = ? AND feed = ?");
+        return counts;
+    }
+
+    /** Snapshot: staged keys this run did not see. Watermark: keys of tombstone rows read in this run. */
+    private String deletionCondition() {
+        if (settings.isWatermark()) {
+            return "s.source_key IN (SELECT source_key FROM rej_reason WHERE run_id = ? AND feed = ? AND rule_id = '"
+                    + TOMBSTONE_RULE + "')";
+        }
+        return "NOT EXISTS (SELECT 1 FROM sync_seen x WHERE x.run_id = ? AND x.feed = ? AND x.key_hash = s.key_hash)";
+    }
+
+    private Object[] deletionParams() {
+        return new Object[] {feed.sourceSystem(), feed.runId(), feed.feed()};
+    }
+
+    /** A key read twice (in different chunks): the later row wins, the earlier is superseded. */
+    private long keepLatestPerKey(Connection c) throws SQLException {
+        String ranked = "SELECT p.record_no, p.source_key, p.source_file, p.source_line, ROW_NUMBER() OVER (PARTITION BY"
+                + " p.source_key ORDER BY p.record_no DESC) AS rn, FIRST_VALUE(p.source_line) OVER (PARTITION BY"
+                + " p.source_key ORDER BY p.record_no DESC) AS winner_line FROM " + pending + " p WHERE p.run_id = ?"
+                + " AND p.feed = ?";
+        List<Object[]> losers = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT record_no, source_key, source_file, source_line,"
+                + " winner_line FROM (" + ranked + ") x WHERE rn > 1")) {
+            bind(ps, feed.runId(), feed.feed());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    losers.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            rs.getLong(5)});
+                }
+            }
+        }
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+        for (Object[] l : losers) {
+            String message = "source key '" + l[1] + "' appears again at line " + l[4] + ": the later row wins";
+            execute(c, "INSERT INTO rej_record (run_id, feed, record_no, source_system, entity, source_key, disposition,"
+                    + " source_file, source_line, raw_record, reasons, rejected_at) VALUES (?, ?, ?, ?, ?, ?,"
+                    + " 'superseded', ?, ?, NULL, ?, ?)", feed.runId(), feed.feed(), l[0], feed.sourceSystem(),
+                    feed.entity().code(), l[1], l[2], l[3], "[error duplicate-key] " + message, now);
+            execute(c, "INSERT INTO rej_reason (run_id, feed, record_no, source_system, source_key, field, rule_id,"
+                    + " severity, message, bad_value) VALUES (?, ?, ?, ?, ?, 'source-key', 'duplicate-key', 'error', ?,"
+                    + " ?)", feed.runId(), feed.feed(), l[0], feed.sourceSystem(), l[1], message, l[1]);
+            execute(c, "DELETE FROM " + pending + " WHERE run_id = ? AND feed = ? AND record_no = ?", feed.runId(),
+                    feed.feed(), l[0]);
+        }
+        return losers.size();
+    }
+
+    /** One audit row per changed field of each updated record, with the old and the new value. */
+    private void auditUpdates(Connection c, LocalDateTime now) throws SQLException {
+        List<CanonicalField> fields = feed.entity().fields();
+        StringBuilder select = new StringBuilder("SELECT p.source_key");
+        for (CanonicalField f : fields) {
+            select.append(", s.").append(f.column()).append(", p.").append(f.column());
+        }
+        select.append(" FROM ").append(pending).append(" p JOIN ").append(staging).append(" s ON ").append(sameKey())
+                .append(" AND s.deleted_at IS NULL WHERE p.run_id = ? AND p.feed = ? ORDER BY p.source_key");
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(select.toString())) {
+            bind(ps, feed.runId(), feed.feed());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    for (int i = 2; i < fields.size(); i++) {
+                        Object before = rs.getObject(2 + 2 * i);
+                        Object after = rs.getObject(3 + 2 * i);
+                        if (!same(before, after)) {
+                            rows.add(new Object[] {rs.getString(1), fields.get(i).name(), text(before), text(after)});
+                        }
+                    }
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_audit (run_id, feed, entity, source_system,"
+                + " source_key, change_kind, field, old_value, new_value, changed_at) VALUES (?, ?, ?, ?, ?, 'update', ?,"
+                + " ?, ?, ?)")) {
+            for (Object[] r : rows) {
+                bind(ps, feed.runId(), feed.feed(), feed.entity().code(), feed.sourceSystem(), r[0], r[1], r[2], r[3],
+                        Timestamp.valueOf(now));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void auditDeletes(Connection c, LocalDateTime now, String deletions) throws SQLException {
+        List<Object> params = new ArrayList<>(List.of(feed.runId(), feed.feed(), feed.entity().code(),
+                Timestamp.valueOf(now)));
+        params.addAll(List.of(deletionParams()));
+        execute(c, "INSERT INTO sync_audit (run_id, feed, entity, source_system, source_key, change_kind, changed_at)"
+                + " SELECT ?, ?, ?, s.source_system, s.source_key, 'delete', ? FROM " + staging + " s WHERE"
+                + " s.source_system = ? AND s.deleted_at IS NULL AND " + deletions, params.toArray());
+    }
+
+    /** Every change of this run, in key order, gets the next change-feed sequence numbers. */
+    private void changeFeed(Connection c, LocalDateTime now, String deletions) throws SQLException {
+        if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+            // sequence numbers must become visible in order: one sync at a time assigns and commits them
+            execute(c, "LOCK TABLE sync_change IN EXCLUSIVE MODE");
+        }
+        List<Object> params = new ArrayList<>(List.of(feed.runId(), feed.feed(), feed.entity().code(),
+                Timestamp.valueOf(now), feed.runId(), feed.feed()));
+        execute(c, "INSERT INTO sync_change (run_id, feed, entity, source_system, source_key, change_kind, changed_at)"
+                + " SELECT ?, ?, ?, source_system, source_key, change_kind, ? FROM sync_audit WHERE run_id = ? AND"
+                + " feed = ? GROUP BY source_system, source_key, change_kind ORDER BY source_key, change_kind",
+                params.toArray());
+    }
+
+    private void saveState(Connection c, LocalDateTime now) throws SQLException {
+        LocalDateTime watermark = null;
+        String column = feed.entity().field(settings.watermarkField()).orElseThrow().column();
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(" + column + ") FROM " + pending
+                + " WHERE run_id = ? AND feed = ?")) {
+            bind(ps, feed.runId(), feed.feed());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getTimestamp(1) != null) {
+                    watermark = rs.getTimestamp(1).toLocalDateTime();
+                }
+            }
+        }
+        LocalDateTime previous = SyncState.watermark(c, feed.feed());
+        if (watermark == null || (previous != null && previous.isAfter(watermark))) {
+            watermark = previous;
+        }
+        execute(c, "DELETE FROM sync_feed_state WHERE feed = ?", feed.feed());
+        execute(c, "INSERT INTO sync_feed_state (feed, source_system, entity, last_run_id, last_success_at, watermark)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", feed.feed(), feed.sourceSystem(), feed.entity().code(), feed.runId(),
+                Timestamp.valueOf(now), watermark == null ? null : Timestamp.valueOf(watermark));
+    }
+
+    private long[] dispositions(Connection c) throws SQLException {
+        long[] out = new long[3];
+        try (PreparedStatement ps = c.prepareStatement("SELECT disposition, COUNT(*) FROM rej_record WHERE run_id = ?"
+                + " AND feed = ? GROUP BY disposition")) {
+            bind(ps, feed.runId(), feed.feed());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int i = switch (rs.getString(1)) {
+                        case "rejected" -> 0;
+                        case "superseded" -> 1;
+                        default -> 2;
+                    };
+                    out[i] += rs.getLong(2);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String sameKey() {
+        return "s.source_system = p.source_system AND s.source_key = p.source_key";
+    }
+
+    private static boolean same(Object a, Object b) {
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        return Objects.equals(a, b);
+    }
+
+    private static String text(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof BigDecimal d) {
+            return d.stripTrailingZeros().toPlainString();
+        }
+        if (v instanceof Timestamp t) {
+            return t.toLocalDateTime().toString();
+        }
+        return v.toString();
+    }
+
+    private void audit(Connection c, String sql, LocalDateTime now) throws SQLException {
+        execute(c, sql, feed.entity().code(), Timestamp.valueOf(now), feed.runId(), feed.feed());
+    }
+
+    private long update(Connection c, String sql) throws SQLException {
+        return execute(c, sql, feed.runId(), feed.feed());
+    }
+
+    private static long execute(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            return ps.executeLargeUpdate();
+        }
+    }
+
+    private static long count(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.mastersync.job;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import io.mastersync.cleanse.RecordValidator;
+import io.mastersync.cleanse.RowCleanser;
+import io.mastersync.cleanse.RowOutcome;
+import io.mastersync.cleanse.Violation;
+import io.mastersync.delta.FeedSync;
+import io.mastersync.delta.SyncCounts;
+import io.mastersync.delta.SyncState;
+import io.mastersync.delta.SyncTargets;
+import io.mastersync.load.FeedAccounting;
+import io.mastersync.load.RunFeed;
+import io.mastersync.load.RunLedger;
+import io.mastersync.load.SqlDialect;
+import io.mastersync.source.FeedDefinition;
+import io.mastersync.source.SourceDescription;
+import io.mastersync.source.SourceReaders;
+import io.mastersync.source.SourceRow;
+import io.mastersync.source.SyncSettings;
+
+/**
+ * Builds the {@code sync} job: per feed a {@code detect:<feed>} chunk step (read, cleanse, compare with
+ * staging by key and content hash; new and changed rows go to a pending table, every key to
+ * {@code sync_seen}) and an {@code apply:<feed>} step (safety valve, then inserts, updates and soft
+ * deletes with audit and change feed, in one transaction); then {@code summarizeRun}.
+ */
+@Component
+class SyncJobFactory {
+
+    static final String JOB_NAME = "sync";
+    private static final LocalDateTime BEGINNING = LocalDateTime.of(1900, 1, 1, 0, 0);
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final DataSource dataSource;
+    private final RunLedger ledger;
+    private final RecordValidator validator = new RecordValidator();
+    private final MastersyncProperties properties;
+
+    SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
+            MastersyncProperties properties) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.dataSource = dataSource;
+        this.ledger = new RunLedger(dataSource);
+        this.properties = properties;
+    }
+
+    Job build(MigrationPlan plan) throws SQLException {
+        SqlDialect dialect;
+        try (Connection c = dataSource.getConnection()) {
+            dialect = SqlDialect.of(c);
+        }
+        SimpleJobBuilder job = null;
+        for (FeedPlan feed : plan.feeds()) {
+            Step detect = detectStep(feed, dialect);
+            job = job == null ? new JobBuilder(JOB_NAME, jobRepository).start(detect) : job.next(detect);
+            job.next(applyStep(feed));
+        }
+        Tasklet summarize = (contribution, chunkContext) -> {
+            ledger.finished(contribution.getStepExecution().getJobExecution().getJobInstance().getInstanceId(),
+                    "completed");
+            return RepeatStatus.FINISHED;
+        };
+        return job.next(new StepBuilder("summarizeRun", jobRepository).tasklet(summarize, transactionManager).build())
+                .listener(runListener(plan))
+                .build();
+    }
+
+    private Step detectStep(FeedPlan feed, SqlDialect dialect) throws SQLException {
+        FeedDefinition def = feed.definition();
+        SourceItemReader reader = new SourceItemReader(SourceReaders.create(def.source(), readFrom(def)));
+        RowCleanser cleanser = new RowCleanser(def.entity(), def.sourceSystem(), def.mapping(),
+                def.jobFile().toString(), feed.rules(), def.formats(), validator);
+        StagingItemWriter writer = new StagingItemWriter(dataSource, feed, dialect, SyncTargets::pending);
+        return new StepBuilder("detect:" + feed.name(), jobRepository)
+                .<SourceRow, RowOutcome>chunk(def.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(reader)
+                .processor(tombstoneAware(cleanser, def.sync()))
+                .writer(writer)
+                .listener(writer)
+                .listener(new ProgressListener(feed.name(), reader, properties.progressInterval()))
+                .build();
+    }
+
+    /** Watermark syncs read from the last watermark minus the overlap; the first one reads everything. */
+    private LocalDateTime readFrom(FeedDefinition def) throws SQLException {
+        if (!def.sync().isWatermark()) {
+            return null;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            LocalDateTime watermark = SyncState.watermark(c, def.name());
+            return watermark == null ? BEGINNING : watermark.minus(def.sync().overlap());
+        }
+    }
+
+    /** A row whose tombstone column says "deleted" is not loaded: it deletes its key when the sync applies. */
+    private static ItemProcessor<SourceRow, RowOutcome> tombstoneAware(RowCleanser cleanser, SyncSettings sync) {
+        if (sync.tombstoneColumn() == null) {
+            return cleanser::cleanse;
+        }
+        return row -> {
+            String marker = row.value(sync.tombstoneColumn());
+            if (marker != null && sync.tombstoneValues().contains(marker.strip())) {
+                RowOutcome outcome = cleanser.cleanse(row);
+                return new RowOutcome.Filtered(outcome.sourceKey(), row.lineage(), Violation.warning(null,
+                        FeedSync.TOMBSTONE_RULE, "row marked deleted in the source (" + sync.tombstoneColumn() + " = "
+                                + marker.strip() + ")", marker), java.util.List.of());
+            }
+            return cleanser.cleanse(row);
+        };
+    }
+
+    private Step applyStep(FeedPlan feed) {
+        Tasklet apply = (contribution, chunkContext) -> {
+            StepExecution step = contribution.getStepExecution();
+            JobExecution jobExecution = step.getJobExecution();
+            RunFeed runFeed = MigrateJobFactory.runFeed(jobExecution, feed);
+            StepExecution detect = jobRepository.getLastStepExecution(jobExecution.getJobInstance(),
+                    "detect:" + feed.name());
+            long read = detect.getExecutionContext().getLong(SourceItemReader.RECORDS_TOTAL, 0L);
+            boolean force = Boolean.parseBoolean(jobExecution.getJobParameters().getString("force", "false"));
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                SyncCounts counts = new FeedSync(runFeed, feed.definition().sync()).apply(connection, read, force);
+                if (!counts.balanced()) {
+                    throw new IllegalStateException("feed " + feed.name() + ": rows do not add up, " + counts);
+                }
+                record(runFeed, counts, force);
+                ledger.feedFinished(runFeed, SourceDescription.of(feed.definition().source()), feed.rules().hash(),
+                        new FeedAccounting(counts.read(), counts.inserted() + counts.updated() + counts.unchanged(),
+                                counts.rejected(), counts.superseded(), counts.filtered() + counts.tombstones(), 0));
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+            return RepeatStatus.FINISHED;
+        };
+        return new StepBuilder("apply:" + feed.name(), jobRepository).tasklet(apply, transactionManager).build();
+    }
+
+    private void record(RunFeed feed, SyncCounts c, boolean force) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.update("DELETE FROM sync_run_feed WHERE run_id = ? AND feed = ?", feed.runId(), feed.feed());
+        jdbc.update("INSERT INTO sync_run_feed (run_id, feed, read_count, inserted_count, updated_count,"
+                + " unchanged_count, deleted_count, rejected_count, superseded_count, filtered_count, forced,"
+                + " finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)", feed.runId(), feed.feed(),
+                c.read(), c.inserted(), c.updated(), c.unchanged(), c.deleted(), c.rejected(), c.superseded(),
+                c.filtered(), force);
+    }
+
+    private JobExecutionListener runListener(MigrationPlan plan) {
+        return new JobExecutionListener() {
+            @Override
+            public void beforeJob(JobExecution execution) {
+                ledger.started(execution.getJobInstance().getInstanceId(), JOB_NAME, plan.jobFiles(),
+                        plan.configHash(), plan.rulesHash());
+            }
+
+            @Override
+            public void afterJob(JobExecution execution) {
+                if (!execution.getStatus().name().equals("COMPLETED")) {
+                    ledger.finished(execution.getJobInstance().getInstanceId(),
+                            execution.getStatus().name().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        };
+    }
+}

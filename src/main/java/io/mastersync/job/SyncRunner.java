@@ -1,0 +1,79 @@
+package io.mastersync.job;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import io.mastersync.load.RunLedger;
+import io.mastersync.load.RunLock;
+
+/**
+ * Runs one delta sync of the feeds of some job files and exits. Never two runs of the same feed at once,
+ * even across processes (a lock per feed in the database); an unfinished run of the same job files is
+ * resumed before a new delta starts.
+ */
+@Component
+public class SyncRunner {
+
+    private final MigrationPlanner planner;
+    private final SyncJobFactory jobFactory;
+    private final RunLauncher launcher;
+    private final DataSource dataSource;
+
+    SyncRunner(MigrationPlanner planner, SyncJobFactory jobFactory, RunLauncher launcher, DataSource dataSource) {
+        this.planner = planner;
+        this.jobFactory = jobFactory;
+        this.launcher = launcher;
+        this.dataSource = dataSource;
+    }
+
+    /** @param force apply even when a feed's change share exceeds its safety valve */
+    public SyncResult sync(List<Path> jobFiles, boolean force) throws Exception {
+        MigrationPlan plan = planner.plan(jobFiles);
+        List<RunLock> locks = new ArrayList<>();
+        try {
+            for (FeedPlan feed : plan.feeds()) {
+                locks.add(RunLock.acquire(dataSource, "sync:" + feed.name()));
+            }
+            Job job = jobFactory.build(plan);
+            JobExecution execution = launcher.launch(job, plan.configHash(), false, force);
+            long runId = execution.getJobInstance().getInstanceId();
+            RunResult result = RunResult.of(execution, new RunLedger(dataSource).feeds(runId));
+            List<String> lines = new JdbcTemplate(dataSource).query("SELECT feed, read_count, inserted_count,"
+                    + " updated_count, unchanged_count, deleted_count, rejected_count + superseded_count, filtered_count"
+                    + " FROM sync_run_feed WHERE run_id = ? ORDER BY feed", (rs, i) -> String.format(
+                            "%-24s %10d %10d %10d %10d %10d %10d %10d", rs.getString(1), rs.getLong(2), rs.getLong(3),
+                            rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)), runId);
+            boolean valve = execution.getAllFailureExceptions().stream().anyMatch(SyncRunner::isSafetyValve);
+            return new SyncResult(result, lines, valve);
+        } finally {
+            for (RunLock lock : locks) {
+                lock.close();
+            }
+        }
+    }
+
+    private static boolean isSafetyValve(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof io.mastersync.delta.SafetyValveException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A sync run's result with one formatted line of counts per feed.
+     *
+     * @param stoppedBySafetyValve the run stopped before applying because a feed would change too much
+     */
+    public record SyncResult(RunResult run, List<String> feedLines, boolean stoppedBySafetyValve) {
+    }
+}
