@@ -22,16 +22,7 @@ class GenerateCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new MastersyncCommand(), new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> cls) throws Exception {
-                return cls == MigrateCommand.class ? cls.cast(new MigrateCommand(List.of()))
-                        : CommandLine.defaultFactory().create(cls);
-            }
-        });
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return MastersyncCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     @Test
