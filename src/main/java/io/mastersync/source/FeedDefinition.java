@@ -20,7 +20,13 @@ import io.mastersync.cleanse.ValueFormats;
  * @param formats      number and timestamp formats of the source
  * @param rulesFile    the rules file in force, if any
  * @param chunkSize    rows per committed chunk
+ * @param matchFile    the match and survivorship settings of the entity, if any
  */
 public record FeedDefinition(Path jobFile, String name, String sourceSystem, EntityType entity, SourceSpec source,
-        ColumnMapping mapping, ValueFormats formats, Optional<Path> rulesFile, int chunkSize) {
+        ColumnMapping mapping, ValueFormats formats, Optional<Path> rulesFile, int chunkSize, Optional<Path> matchFile) {
+
+    public FeedDefinition(Path jobFile, String name, String sourceSystem, EntityType entity, SourceSpec source,
+            ColumnMapping mapping, ValueFormats formats, Optional<Path> rulesFile, int chunkSize) {
+        this(jobFile, name, sourceSystem, entity, source, mapping, formats, rulesFile, chunkSize, Optional.empty());
+    }
 }
