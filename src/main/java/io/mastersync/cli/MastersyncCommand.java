@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mastersync", mixinStandardHelpOptions = true, version = "mastersync 0.1.0",
         description = "Moves ERP master data (items, customers) out of legacy systems into clean staging tables.",
-        subcommands = {MigrateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {MigrateCommand.class, ReviewCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
 public final class MastersyncCommand implements Runnable {
 
     public static final int EXIT_OK = 0;
@@ -68,6 +68,9 @@ public final class MastersyncCommand implements Runnable {
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == MigrateCommand.class) {
                 return cls.cast(new MigrateCommand(springArgs));
+            }
+            if (SpringCommand.class.isAssignableFrom(cls)) {
+                return cls.cast(cls.getDeclaredConstructor(List.class).newInstance(springArgs));
             }
             return CommandLine.defaultFactory().create(cls);
         }
