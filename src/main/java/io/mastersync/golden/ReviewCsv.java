@@ -82,6 +82,14 @@ public final class ReviewCsv {
             }
             rows.add(row);
         }, entity.code(), entity.code());
+        if (comparisons.isEmpty()) { // no pending pairs: the evidence columns of the entity's latest pairs
+            jdbc.query("SELECT evidence FROM mdm_match_pair WHERE entity = ? AND run_id = (SELECT max(run_id) FROM "
+                    + "mdm_match_pair WHERE entity = ?) ORDER BY probability DESC LIMIT 1", rs -> {
+                        Map<String, Object> ev = JsonText.read(rs.getString(1));
+                        ev.remove("steward");
+                        comparisons.addAll(ev.keySet());
+                    }, entity.code(), entity.code());
+        }
         List<String> header = new ArrayList<>(KEY_COLUMNS);
         header.add("probability");
         header.add("decision");
