@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "changes", mixinStandardHelpOptions = true,
         description = {"Prints every change to staging with a sequence number above --since, in order, as JSON lines",
                 "or CSV. Remember the last seq you processed and ask for what came after it."})
-final class ChangesCommand implements Callable<Integer> {
+final class ChangesCommand implements Callable<Integer>, SpringCommand {
 
     private final List<String> springArgs;
 

@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mastersync", mixinStandardHelpOptions = true, version = "mastersync 0.1.0",
         description = "Moves ERP master data (items, customers) out of legacy systems into clean staging tables.",
-        subcommands = {MigrateCommand.class, SyncCommand.class, ChangesCommand.class, GenerateCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {MigrateCommand.class, SyncCommand.class, ChangesCommand.class, ReviewCommand.class,
+                EvaluateCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class MastersyncCommand implements Runnable {
 
     public static final int EXIT_OK = 0;
@@ -70,11 +70,8 @@ public final class MastersyncCommand implements Runnable {
             if (cls == MigrateCommand.class) {
                 return cls.cast(new MigrateCommand(springArgs));
             }
-            if (cls == SyncCommand.class) {
-                return cls.cast(new SyncCommand(springArgs));
-            }
-            if (cls == ChangesCommand.class) {
-                return cls.cast(new ChangesCommand(springArgs));
+            if (SpringCommand.class.isAssignableFrom(cls)) {
+                return cls.cast(cls.getDeclaredConstructor(List.class).newInstance(springArgs));
             }
             return CommandLine.defaultFactory().create(cls);
         }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
                 "and soft deletes, with an audit trail and change-feed entries. Running it again on the same",
                 "input changes nothing. A killed or failed sync is resumed by running the same command again.",
                 "Exit code 4: the safety valve stopped the sync before applying anything."})
-final class SyncCommand implements Callable<Integer> {
+final class SyncCommand implements Callable<Integer>, SpringCommand {
 
     static final int EXIT_SAFETY_VALVE = 4;
 

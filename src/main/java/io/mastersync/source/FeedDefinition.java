@@ -21,7 +21,16 @@ import io.mastersync.cleanse.ValueFormats;
  * @param rulesFile    the rules file in force, if any
  * @param chunkSize    rows per committed chunk
  * @param sync         how delta syncs treat the feed
+ * @param matchFile    the match and survivorship settings of the entity, if any
  */
 public record FeedDefinition(Path jobFile, String name, String sourceSystem, EntityType entity, SourceSpec source,
-        ColumnMapping mapping, ValueFormats formats, Optional<Path> rulesFile, int chunkSize, SyncSettings sync) {
+        ColumnMapping mapping, ValueFormats formats, Optional<Path> rulesFile, int chunkSize, SyncSettings sync,
+        Optional<Path> matchFile) {
+
+    /** A feed with default sync settings and no matching. */
+    public FeedDefinition(Path jobFile, String name, String sourceSystem, EntityType entity, SourceSpec source,
+            ColumnMapping mapping, ValueFormats formats, Optional<Path> rulesFile, int chunkSize) {
+        this(jobFile, name, sourceSystem, entity, source, mapping, formats, rulesFile, chunkSize, SyncSettings.DEFAULT,
+                Optional.empty());
+    }
 }

@@ -1,0 +1,169 @@
+package io.mastersync.golden;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.mastersync.canonical.CanonicalField;
+import io.mastersync.canonical.EntityType;
+import io.mastersync.canonical.FieldType;
+
+/**
+ * The staged records of one entity (every source system), in (source system, source key) order, held
+ * compactly: one {@code String[]} per record with only the requested fields, repeated values shared.
+ */
+public final class StagedRecords {
+
+    private final EntityType entity;
+    private final List<String> fields;
+    private final String[] systems;
+    private final String[] keys;
+    private final String[][] values;
+
+    private StagedRecords(EntityType entity, List<String> fields, String[] systems, String[] keys,
+            String[][] values) {
+        this.entity = entity;
+        this.fields = fields;
+        this.systems = systems;
+        this.keys = keys;
+        this.values = values;
+    }
+
+    public static String column(String field) {
+        return field.replace('-', '_');
+    }
+
+    /** Loads the given canonical fields (besides source system and key) of every staged record. */
+    public static StagedRecords load(JdbcTemplate jdbc, EntityType entity, List<String> fields) {
+        StringBuilder sql = new StringBuilder("SELECT source_system, source_key");
+        for (String f : fields) {
+            sql.append(", ").append(column(f));
+        }
+        sql.append(" FROM ").append(entity.stagingTable()).append(" ORDER BY source_system, source_key");
+        FieldType[] types = new FieldType[fields.size()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = entity.field(fields.get(i)).orElseThrow().type();
+        }
+        List<String> sys = new ArrayList<>();
+        List<String> ks = new ArrayList<>();
+        List<String[]> vals = new ArrayList<>();
+        Map<String, String> shared = new HashMap<>();
+        jdbc.setFetchSize(5000);
+        jdbc.query(sql.toString(), (ResultSet rs) -> {
+            sys.add(share(shared, rs.getString(1)));
+            ks.add(rs.getString(2));
+            String[] v = new String[types.length];
+            for (int i = 0; i < types.length; i++) {
+                v[i] = text(rs, i + 3, types[i]);
+                if (v[i] != null && v[i].length() <= 40) {
+                    v[i] = share(shared, v[i]);
+                }
+            }
+            vals.add(v);
+            if (shared.size() > 2_000_000) {
+                shared.clear();
+            }
+        });
+        return new StagedRecords(entity, List.copyOf(fields), sys.toArray(String[]::new), ks.toArray(String[]::new),
+                vals.toArray(String[][]::new));
+    }
+
+    private static String share(Map<String, String> shared, String s) {
+        if (s == null) {
+            return null;
+        }
+        String prior = shared.putIfAbsent(s, s);
+        return prior == null ? s : prior;
+    }
+
+    static String text(ResultSet rs, int col, FieldType type) throws SQLException {
+        switch (type) {
+            case DECIMAL: {
+                BigDecimal d = rs.getBigDecimal(col);
+                return d == null ? null : d.stripTrailingZeros().toPlainString();
+            }
+            case TIMESTAMP: {
+                Timestamp t = rs.getTimestamp(col);
+                return t == null ? null : t.toLocalDateTime().toString();
+            }
+            default:
+                return rs.getString(col);
+        }
+    }
+
+    /** A value as a JDBC parameter of its column type. */
+    public static Object parameter(FieldType type, String text) {
+        if (text == null) {
+            return null;
+        }
+        switch (type) {
+            case DECIMAL:
+                return new BigDecimal(text);
+            case TIMESTAMP:
+                return Timestamp.valueOf(LocalDateTime.parse(text));
+            default:
+                return text;
+        }
+    }
+
+    public int size() {
+        return keys.length;
+    }
+
+    public EntityType entity() {
+        return entity;
+    }
+
+    public List<String> fields() {
+        return fields;
+    }
+
+    public String system(int i) {
+        return systems[i];
+    }
+
+    public String key(int i) {
+        return keys[i];
+    }
+
+    public String[] values(int i) {
+        return values[i];
+    }
+
+    /** Index of a record by its key, built on demand. */
+    public Map<String, Integer> index() {
+        Map<String, Integer> index = new HashMap<>(keys.length * 2);
+        for (int i = 0; i < keys.length; i++) {
+            index.put(ref(systems[i], keys[i]), i);
+        }
+        return index;
+    }
+
+    static String ref(String system, String key) {
+        return system + '\u0000' + key;
+    }
+
+    /** All canonical fields of an entity except source system and key. */
+    public static List<String> allFields(EntityType entity) {
+        List<String> out = new ArrayList<>();
+        for (CanonicalField f : entity.fields()) {
+            if (!f.name().equals("source-system") && !f.name().equals("source-key")) {
+                out.add(f.name());
+            }
+        }
+        return out;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,70 @@
+package io.mastersync.golden;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.mastersync.canonical.EntityType;
+import io.mastersync.match.PairwiseEvaluation;
+import io.mastersync.yaml.DefinitionException;
+
+/**
+ * Scores the golden records against a truth file ({@code source_a,key_a,source_b,key_b}, closed world: every
+ * pair not listed is a non-match): predicted pairs are the pairs of staged records sharing a golden id in
+ * {@code mdm_xref}.
+ */
+public final class TruthEvaluation {
+
+    private TruthEvaluation() {
+    }
+
+    public static PairwiseEvaluation evaluate(JdbcTemplate jdbc, EntityType entity, Path truthFile) throws IOException {
+        Set<PairwiseEvaluation.Pair> truth = new HashSet<>();
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+        try (Reader r = Files.newBufferedReader(truthFile, StandardCharsets.UTF_8)) {
+            var parser = format.parse(r);
+            for (String col : List.of("source_a", "key_a", "source_b", "key_b")) {
+                if (parser.getHeaderMap() == null || !parser.getHeaderMap().containsKey(col)) {
+                    throw new DefinitionException(truthFile, 1, "truth file needs the header source_a,key_a,source_b,"
+                            + "key_b (missing '" + col + "')");
+                }
+            }
+            for (CSVRecord rec : parser) {
+                String a = id(rec.get("source_a"), rec.get("key_a"));
+                String b = id(rec.get("source_b"), rec.get("key_b"));
+                if (!a.equals(b)) {
+                    truth.add(PairwiseEvaluation.Pair.of(a, b));
+                }
+            }
+        }
+        Map<String, List<String>> clusters = new LinkedHashMap<>();
+        jdbc.query("SELECT golden_id, source_system, source_key FROM mdm_xref WHERE entity = ? ORDER BY golden_id",
+                rs -> {
+                    clusters.computeIfAbsent(rs.getString(1), x -> new ArrayList<>(2))
+                            .add(id(rs.getString(2), rs.getString(3)));
+                }, entity.code());
+        List<List<String>> merged = new ArrayList<>();
+        for (List<String> c : clusters.values()) {
+            if (c.size() > 1) {
+                merged.add(c);
+            }
+        }
+        return PairwiseEvaluation.of(merged, truth);
+    }
+
+    private static String id(String system, String key) {
+        return system + '\u0000' + key;
+    }
+}

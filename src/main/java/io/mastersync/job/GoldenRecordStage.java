@@ -1,0 +1,106 @@
+package io.mastersync.job;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import io.mastersync.canonical.EntityType;
+import io.mastersync.golden.GoldenStep;
+import io.mastersync.golden.MatchFile;
+import io.mastersync.golden.MatchStep;
+import io.mastersync.source.FeedDefinition;
+import io.mastersync.yaml.DefinitionException;
+
+/**
+ * Deduplication and golden records (order 200, after the quality gate): for each entity whose feeds name a
+ * {@code match:} file, a {@code match:<entity>} step and a {@code golden:<entity>} step. Each step is one
+ * tasklet in one transaction that first deletes what an earlier attempt of this run wrote, so a run killed
+ * mid-match resumes by redoing that step whole.
+ */
+@Component
+class GoldenRecordStage implements RunStage {
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final DataSource dataSource;
+
+    GoldenRecordStage(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            DataSource dataSource) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public int order() {
+        return 200;
+    }
+
+    @Override
+    public List<Step> steps(MigrationPlan plan) {
+        List<Step> steps = new ArrayList<>();
+        for (EntityType entity : EntityType.values()) {
+            MatchFile file = matchFile(plan, entity);
+            if (file == null) {
+                continue;
+            }
+            steps.add(step("match:" + entity.code(), (contribution, chunk) -> {
+                new MatchStep(new JdbcTemplate(dataSource), file).run(runId(contribution));
+                return RepeatStatus.FINISHED;
+            }));
+            steps.add(step("golden:" + entity.code(), (contribution, chunk) -> {
+                new GoldenStep(new JdbcTemplate(dataSource), file).run(runId(contribution));
+                return RepeatStatus.FINISHED;
+            }));
+        }
+        return steps;
+    }
+
+    /** The one match file all feeds of the entity name, parsed; null when none names one. */
+    static MatchFile matchFile(MigrationPlan plan, EntityType entity) {
+        Optional<Path> chosen = null;
+        FeedDefinition first = null;
+        for (FeedPlan feed : plan.feeds()) {
+            FeedDefinition def = feed.definition();
+            if (def.entity() != entity) {
+                continue;
+            }
+            if (first == null) {
+                first = def;
+                chosen = def.matchFile();
+            } else if (!chosen.equals(def.matchFile())) {
+                throw new DefinitionException(def.jobFile(), 0, "all " + entity.code() + " feeds of a run must name "
+                        + "the same match file, but " + def.name() + " has " + def.matchFile().map(Path::toString)
+                                .orElse("none") + " and " + first.name() + " has "
+                        + chosen.map(Path::toString).orElse("none"));
+            }
+        }
+        if (chosen == null || chosen.isEmpty()) {
+            return null;
+        }
+        if (!java.nio.file.Files.isRegularFile(chosen.get())) {
+            throw new DefinitionException(first.jobFile(), 0, "match file not found: " + chosen.get());
+        }
+        return MatchFile.read(chosen.get(), entity);
+    }
+
+    private static long runId(org.springframework.batch.core.step.StepContribution contribution) {
+        return contribution.getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+    }
+
+    private Step step(String name, Tasklet tasklet) {
+        return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).build();
+    }
+}
