@@ -20,7 +20,18 @@ import io.mastersync.cleanse.ValueFormats;
  * @param formats      number and timestamp formats of the source
  * @param rulesFile    the rules file in force, if any
  * @param chunkSize    rows per committed chunk
+ * @param qualityFile  the quality-checks file evaluated on what the run staged, if any
  */
 public record FeedDefinition(Path jobFile, String name, String sourceSystem, EntityType entity, SourceSpec source,
-        ColumnMapping mapping, ValueFormats formats, Optional<Path> rulesFile, int chunkSize) {
+        ColumnMapping mapping, ValueFormats formats, Optional<Path> rulesFile, int chunkSize, Optional<Path> qualityFile) {
+
+    public FeedDefinition {
+        qualityFile = qualityFile == null ? Optional.empty() : qualityFile;
+    }
+
+    /** A feed without quality checks. */
+    public FeedDefinition(Path jobFile, String name, String sourceSystem, EntityType entity, SourceSpec source,
+            ColumnMapping mapping, ValueFormats formats, Optional<Path> rulesFile, int chunkSize) {
+        this(jobFile, name, sourceSystem, entity, source, mapping, formats, rulesFile, chunkSize, Optional.empty());
+    }
 }
