@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
  * and {@code --mastersync.x=...} are Spring settings and go to the application context; the rest is
  * parsed here.
  *
- * <p>Exit codes: 0 done, 1 the run failed, 2 bad usage or a broken job/rules file or source.
+ * <p>Exit codes: 0 done, 1 the run failed, 2 bad usage or a broken job/rules file or source, 3 the run's
+ * quality gate failed (an error-level check).
  */
 @Command(name = "mastersync", mixinStandardHelpOptions = true, version = "mastersync 0.1.0",
         description = "Moves ERP master data (items, customers) out of legacy systems into clean staging tables.",
@@ -22,6 +23,7 @@ public final class MastersyncCommand implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_RUN_FAILED = 1;
     public static final int EXIT_USAGE = 2;
+    public static final int EXIT_QUALITY_GATE = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

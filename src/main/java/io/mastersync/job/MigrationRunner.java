@@ -54,8 +54,14 @@ public class MigrationRunner {
         try (RunLock lock = RunLock.acquire(dataSource, "migrate:" + plan.configHash())) {
             JobExecution execution = launch(job, plan, fresh);
             long runId = execution.getJobInstance().getInstanceId();
-            List<RunLedger.FeedRow> feeds = new RunLedger(dataSource).feeds(runId);
-            return RunResult.of(execution, feeds);
+            RunLedger ledger = new RunLedger(dataSource);
+            RunResult result = RunResult.of(execution, ledger.feeds(runId));
+            if (result.qualityGateFailed()) {
+                // the verdict on this run's data is final: record it, and let the next migrate start a new run
+                ledger.finished(runId, RunResult.FAILED_QUALITY_GATE);
+                jobOperator.abandon(execution);
+            }
+            return result;
         }
     }
 
