@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mastersync", mixinStandardHelpOptions = true, version = "mastersync 0.1.0",
         description = "Moves ERP master data (items, customers) out of legacy systems into clean staging tables.",
-        subcommands = {MigrateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {MigrateCommand.class, ReportCommand.class, ProfileCommand.class, RejectsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class MastersyncCommand implements Runnable {
 
     public static final int EXIT_OK = 0;
@@ -70,6 +71,12 @@ public final class MastersyncCommand implements Runnable {
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == MigrateCommand.class) {
                 return cls.cast(new MigrateCommand(springArgs));
+            }
+            if (cls == ReportCommand.class) {
+                return cls.cast(new ReportCommand(springArgs));
+            }
+            if (cls == RejectsCommand.Export.class) {
+                return cls.cast(new RejectsCommand.Export(springArgs));
             }
             return CommandLine.defaultFactory().create(cls);
         }
