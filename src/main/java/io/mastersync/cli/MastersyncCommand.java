@@ -12,17 +12,20 @@ import picocli.CommandLine.Command;
  * and {@code --mastersync.x=...} are Spring settings and go to the application context; the rest is
  * parsed here.
  *
- * <p>Exit codes: 0 done, 1 the run failed, 2 bad usage or a broken job/rules file or source.
+ * <p>Exit codes: 0 done, 1 the run failed, 2 bad usage or a broken job/rules file or source, 3 the run's
+ * quality gate failed (an error-level check).
  */
 @Command(name = "mastersync", mixinStandardHelpOptions = true, version = "mastersync 0.1.0",
         description = "Moves ERP master data (items, customers) out of legacy systems into clean staging tables.",
         subcommands = {MigrateCommand.class, SyncCommand.class, ChangesCommand.class, ReviewCommand.class,
-                EvaluateCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+                EvaluateCommand.class, ReportCommand.class, ProfileCommand.class, RejectsCommand.class,
+                GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class MastersyncCommand implements Runnable {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_RUN_FAILED = 1;
     public static final int EXIT_USAGE = 2;
+    public static final int EXIT_QUALITY_GATE = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -69,6 +72,12 @@ public final class MastersyncCommand implements Runnable {
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == MigrateCommand.class) {
                 return cls.cast(new MigrateCommand(springArgs));
+            }
+            if (cls == ReportCommand.class) {
+                return cls.cast(new ReportCommand(springArgs));
+            }
+            if (cls == RejectsCommand.Export.class) {
+                return cls.cast(new RejectsCommand.Export(springArgs));
             }
             if (SpringCommand.class.isAssignableFrom(cls)) {
                 return cls.cast(cls.getDeclaredConstructor(List.class).newInstance(springArgs));

@@ -43,6 +43,10 @@ final class MigrateCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = SpringContext.start(springArgs)) {
             RunResult result = context.getBean(MigrationRunner.class).migrate(jobs, fresh);
             print(result, context, spec.commandLine().getOut());
+            if (result.qualityGateFailed()) {
+                spec.commandLine().getErr().println("mastersync: run " + result.runId() + ": " + result.failure());
+                return MastersyncCommand.EXIT_QUALITY_GATE;
+            }
             if (!result.success()) {
                 spec.commandLine().getErr().println("mastersync: run " + result.runId() + " failed: " + result.failure());
                 return MastersyncCommand.EXIT_RUN_FAILED;
@@ -51,8 +55,19 @@ final class MigrateCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code passed}, {@code passed with warnings} or {@code failed (2 checks)}. */
+    static String verdictLine(RunResult.Quality quality) {
+        if (quality.verdict().equals("failed")) {
+            long n = quality.blockingChecks();
+            return "failed (" + n + (n == 1 ? " check)" : " checks)");
+        }
+        return quality.verdict().replace('-', ' ');
+    }
+
     private static void print(RunResult result, ConfigurableApplicationContext context, PrintWriter out) {
-        out.printf("Run %d %s%n", result.runId(), result.success() ? "completed" : "did not complete");
+        out.printf("Run %d %s%n", result.runId(), result.success() ? "completed"
+                : result.qualityGateFailed() ? "failed its quality gate (nothing after the gate was published)"
+                : "did not complete");
         out.printf("%-24s %-9s %10s %10s %10s %10s %10s%n", "feed", "entity", "read", "loaded", "rejected",
                 "filtered", "flagged");
         for (RunLedger.FeedRow f : result.feeds()) {
@@ -63,6 +78,11 @@ final class MigrateCommand implements Callable<Integer> {
         String url = context.getEnvironment().getProperty("spring.datasource.url", "");
         out.printf("Results: tables stg_item and stg_customer (staged rows), rej_record and rej_reason (rejects with"
                 + " reasons, run_id = %d), run_feed (accounting) in %s%n", result.runId(), DatabaseUrls.redact(url));
+        RunResult.Quality quality = result.quality();
+        if (quality != null) {
+            out.printf("quality: %s%n", verdictLine(quality));
+            out.printf("Report: %s (JSON: %s)%n", quality.reportHtml(), quality.reportJson());
+        }
         out.flush();
     }
 }

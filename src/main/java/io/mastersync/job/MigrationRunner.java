@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.stereotype.Component;
 
 import io.mastersync.load.RunLedger;
@@ -23,13 +24,15 @@ public class MigrationRunner {
     private final MigrationPlanner planner;
     private final MigrateJobFactory jobFactory;
     private final RunLauncher launcher;
+    private final JobOperator jobOperator;
     private final DataSource dataSource;
 
     MigrationRunner(MigrationPlanner planner, MigrateJobFactory jobFactory, RunLauncher launcher,
-            DataSource dataSource) {
+            JobOperator jobOperator, DataSource dataSource) {
         this.planner = planner;
         this.jobFactory = jobFactory;
         this.launcher = launcher;
+        this.jobOperator = jobOperator;
         this.dataSource = dataSource;
     }
 
@@ -42,8 +45,14 @@ public class MigrationRunner {
         try (RunLock lock = RunLock.acquire(dataSource, "migrate:" + plan.configHash())) {
             JobExecution execution = launcher.launch(job, plan.configHash(), fresh, false);
             long runId = execution.getJobInstance().getInstanceId();
-            List<RunLedger.FeedRow> feeds = new RunLedger(dataSource).feeds(runId);
-            return RunResult.of(execution, feeds);
+            RunLedger ledger = new RunLedger(dataSource);
+            RunResult result = RunResult.of(execution, ledger.feeds(runId));
+            if (result.qualityGateFailed()) {
+                // the verdict on this run's data is final: record it, and let the next migrate start a new run
+                ledger.finished(runId, RunResult.FAILED_QUALITY_GATE);
+                jobOperator.abandon(execution);
+            }
+            return result;
         }
     }
 }

@@ -44,7 +44,9 @@ public final class HtmlReportWriter {
         h.append("<style>").append(CSS).append("</style>\n</head>\n<body>\n");
         h.append("<h1>Data quality report, run ").append(report.runId()).append("</h1>\n");
         h.append("<p>Verdict: <span class=\"badge ").append(report.verdict().code()).append("\">")
-                .append(esc(report.verdict().code())).append("</span> <span class=\"muted\">generated ")
+                .append(esc(report.verdict().code())).append("</span>")
+                .append(report.blockingChecks() > 0 ? " " + report.blockingChecks() + " error-level check(s) failed" : "")
+                .append(" <span class=\"muted\">generated ")
                 .append(esc(String.valueOf(report.generatedAt()))).append("</span></p>\n");
         feeds(h, report);
         checks(h, report);
@@ -124,12 +126,35 @@ public final class HtmlReportWriter {
         h.append("<h2>Rule outcomes</h2>\n");
         if (report.ruleOutcomes().isEmpty()) {
             h.append("<p class=\"muted\">No rule fired.</p>\n");
+        } else {
+            h.append("<table>\n<tr><th>Feed</th><th>Rule</th><th>Severity</th><th>Rows</th><th>Examples</th></tr>\n");
+            for (QualityReport.RuleCount r : report.ruleOutcomes()) {
+                h.append("<tr><td>").append(esc(r.feed())).append("</td><td>").append(esc(r.ruleId())).append("</td><td>")
+                        .append(esc(r.severity())).append("</td><td class=\"n\">").append(r.count()).append("</td><td>");
+                examples(h, r.examples());
+                h.append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+        h.append("<h3>Normalizers</h3>\n");
+        if (report.normalizers().isEmpty()) {
+            h.append("<p class=\"muted\">No value was changed by a normalizer.</p>\n");
             return;
         }
-        h.append("<table>\n<tr><th>Rule</th><th>Severity</th><th>Rows</th></tr>\n");
-        for (QualityReport.RuleCount r : report.ruleOutcomes()) {
-            h.append("<tr><td>").append(esc(r.ruleId())).append("</td><td>").append(esc(r.severity()))
-                    .append("</td><td class=\"n\">").append(r.count()).append("</td></tr>\n");
+        h.append("<table>\n<tr><th>Feed</th><th>Normalizer</th><th>Field</th><th>Values changed</th><th>Examples</th></tr>\n");
+        for (QualityReport.NormalizerCount n : report.normalizers()) {
+            h.append("<tr><td>").append(esc(n.feed())).append("</td><td>").append(esc(n.normalizer())).append("</td><td>")
+                    .append(esc(n.field())).append("</td><td class=\"n\">").append(n.changed()).append("</td><td>");
+            if (!n.examples().isEmpty()) {
+                h.append("<table><tr><th>before</th><th>after</th></tr>");
+                for (QualityReport.Change c : n.examples()) {
+                    h.append("<tr><td>").append(c.before() == null ? "<span class=\"muted\">null</span>" : esc(c.before()))
+                            .append("</td><td>").append(c.after() == null ? "<span class=\"muted\">null</span>" : esc(c.after()))
+                            .append("</td></tr>");
+                }
+                h.append("</table>");
+            }
+            h.append("</td></tr>\n");
         }
         h.append("</table>\n");
     }

@@ -40,8 +40,22 @@ public final class JsonReportWriter {
             s.append("]}");
         });
         b.append("],\n  \"ruleOutcomes\": [");
-        sep(b, report.ruleOutcomes(), (r, s) -> s.append("{\"rule\":").append(quote(r.ruleId())).append(",\"severity\":")
-                .append(quote(r.severity())).append(",\"count\":").append(r.count()).append('}'));
+        sep(b, report.ruleOutcomes(), (r, s) -> {
+            s.append("{\"feed\":").append(quote(r.feed())).append(",\"rule\":").append(quote(r.ruleId()))
+                    .append(",\"severity\":").append(quote(r.severity())).append(",\"count\":").append(r.count())
+                    .append(",\"examples\":[");
+            sep(s, r.examples(), (ex, t) -> row(t, ex));
+            s.append("]}");
+        });
+        b.append("],\n  \"normalizers\": [");
+        sep(b, report.normalizers(), (n, s) -> {
+            s.append("{\"feed\":").append(quote(n.feed())).append(",\"normalizer\":").append(quote(n.normalizer()))
+                    .append(",\"field\":").append(quote(n.field())).append(",\"changed\":").append(n.changed())
+                    .append(",\"examples\":[");
+            sep(s, n.examples(), (c, t) -> t.append("{\"before\":").append(quote(c.before())).append(",\"after\":")
+                    .append(quote(c.after())).append('}'));
+            s.append("]}");
+        });
         b.append("],\n  \"columns\": [");
         sep(b, report.columns(), (c, s) -> {
             s.append("{\"dataset\":").append(quote(c.dataset())).append(",\"column\":").append(quote(c.column()))

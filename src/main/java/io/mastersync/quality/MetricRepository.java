@@ -68,16 +68,16 @@ public class MetricRepository {
         for (CheckResult r : results) {
             rows.add(new Object[] {runId, r.checkId(), r.dataset(), r.column(), r.metric(), r.severity().code(),
                     r.status().code(), Double.isNaN(r.metricValue()) || Double.isInfinite(r.metricValue()) ? null : r.metricValue(),
-                    r.expectation(), r.message() == null ? "" : r.message(), at});
+                    r.expectation(), r.message() == null ? "" : r.message(), at, Json.rows(r.examples())});
         }
         tx.executeWithoutResult(status -> {
             for (String dataset : datasets) {
                 jdbc.update("DELETE FROM dq_check_result WHERE run_id = ? AND dataset = ?", runId, dataset);
             }
             jdbc.batchUpdate("INSERT INTO dq_check_result (run_id, check_id, dataset, column_name, metric, severity, status,"
-                    + " metric_value, expectation, message, evaluated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows,
-                    new int[] {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-                        Types.VARCHAR, Types.DOUBLE, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP});
+                    + " metric_value, expectation, message, evaluated_at, examples) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows, new int[] {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+                        Types.VARCHAR, Types.DOUBLE, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.VARCHAR});
         });
     }
 
@@ -100,6 +100,40 @@ public class MetricRepository {
         List<MetricPoint> oldestFirst = new ArrayList<>(points);
         Collections.reverse(oldestFirst);
         return oldestFirst;
+    }
+
+    /**
+     * The defined values of a metric in the last {@code limit} runs before {@code beforeRunId} that
+     * completed ({@code run_summary.status = 'completed'}), oldest first: a run that failed, or failed its
+     * quality gate, is no baseline for the next one.
+     */
+    public List<MetricPoint> completedHistory(String dataset, String column, String metric, long beforeRunId, int limit) {
+        String columnCondition = column == null ? "m.column_name IS NULL" : "m.column_name = ?";
+        List<Object> args = new ArrayList<>(List.of(dataset));
+        if (column != null) {
+            args.add(column);
+        }
+        args.addAll(List.of(metric, beforeRunId, limit));
+        List<MetricPoint> points = jdbc.query("SELECT m.run_id, m.metric_value, m.computed_at FROM dq_metric m"
+                + " JOIN run_summary r ON r.run_id = m.run_id AND r.status = 'completed'"
+                + " WHERE m.dataset = ? AND " + columnCondition + " AND m.metric = ? AND m.run_id < ?"
+                + " AND m.metric_value IS NOT NULL ORDER BY m.run_id DESC LIMIT ?",
+                (rs, i) -> new MetricPoint(rs.getLong(1), rs.getDouble(2), instant(rs, 3)), args.toArray());
+        List<MetricPoint> oldestFirst = new ArrayList<>(points);
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    /** The history as anomaly checks of a migrate run see it: earlier runs that completed (needs run_summary). */
+    public MetricHistory completedHistoryBefore(long runId) {
+        return (dataset, column, metric, limit) -> completedHistory(dataset, column, metric, runId, limit).stream()
+                .map(MetricPoint::value).toList();
+    }
+
+    /** The datasets that have metrics or check results in a run, by name. */
+    public List<String> datasetsOfRun(long runId) {
+        return jdbc.queryForList("SELECT dataset FROM dq_metric WHERE run_id = ? UNION SELECT dataset FROM dq_check_result"
+                + " WHERE run_id = ? ORDER BY 1", String.class, runId, runId);
     }
 
     /** The history as anomaly checks of run {@code runId} see it: only earlier runs. */
@@ -130,13 +164,14 @@ public class MetricRepository {
 
     /** The check results stored for a run, in check id order. */
     public List<CheckResult> checkResultsOfRun(long runId, String dataset) {
-        return jdbc.query("SELECT check_id, severity, status, metric_value, message, dataset, column_name, metric, expectation"
-                + " FROM dq_check_result WHERE run_id = ? AND dataset = ? ORDER BY check_id", (rs, i) -> {
+        return jdbc.query("SELECT check_id, severity, status, metric_value, message, dataset, column_name, metric, expectation,"
+                + " examples FROM dq_check_result WHERE run_id = ? AND dataset = ? ORDER BY check_id", (rs, i) -> {
                     double value = rs.getDouble(4);
                     value = rs.wasNull() ? Double.NaN : value;
                     return new CheckResult(rs.getString(1), CheckSeverity.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)),
                             CheckStatus.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)), value,
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), List.of());
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            Json.parseRows(rs.getString(10)));
                 }, runId, dataset);
     }
 

@@ -15,9 +15,11 @@ import java.util.Optional;
  * {@link HtmlReportWriter}.
  */
 public record QualityReport(long runId, Instant generatedAt, QualityVerdict verdict, List<FeedRows> feeds,
-        List<CheckResult> checks, List<RuleCount> ruleOutcomes, List<ColumnProfile> columns, List<TrendSeries> trends) {
+        List<CheckResult> checks, List<RuleCount> ruleOutcomes, List<ColumnProfile> columns, List<TrendSeries> trends,
+        List<NormalizerCount> normalizers) {
 
     public QualityReport {
+        normalizers = normalizers == null ? List.of() : List.copyOf(normalizers);
         feeds = List.copyOf(feeds);
         checks = List.copyOf(checks);
         ruleOutcomes = List.copyOf(ruleOutcomes);
@@ -28,6 +30,13 @@ public record QualityReport(long runId, Instant generatedAt, QualityVerdict verd
     /** Builds a report: computes the verdict, orders checks problems first and groups metrics per column. */
     public static QualityReport of(long runId, Instant generatedAt, List<FeedRows> feeds, List<CheckResult> checks,
             List<RuleCount> ruleOutcomes, List<Metric> metrics, List<TrendSeries> trends) {
+        return of(runId, generatedAt, feeds, checks, ruleOutcomes, metrics, trends, List.of());
+    }
+
+    /** As above, with what the normalizers changed. */
+    public static QualityReport of(long runId, Instant generatedAt, List<FeedRows> feeds, List<CheckResult> checks,
+            List<RuleCount> ruleOutcomes, List<Metric> metrics, List<TrendSeries> trends,
+            List<NormalizerCount> normalizers) {
         List<CheckResult> ordered = new ArrayList<>(checks);
         ordered.sort(Comparator.comparingInt((CheckResult r) -> rank(r.status())).thenComparing(CheckResult::checkId));
         List<RuleCount> rules = new ArrayList<>(ruleOutcomes);
@@ -40,7 +49,8 @@ public record QualityReport(long runId, Instant generatedAt, QualityVerdict verd
         }
         List<ColumnProfile> columns = new ArrayList<>();
         byColumn.values().forEach(ms -> columns.add(new ColumnProfile(ms.get(0).dataset(), ms.get(0).column(), ms)));
-        return new QualityReport(runId, generatedAt, QualityVerdict.of(checks), feeds, ordered, rules, columns, trends);
+        return new QualityReport(runId, generatedAt, QualityVerdict.of(checks), feeds, ordered, rules, columns, trends,
+                normalizers);
     }
 
     private static int rank(CheckStatus status) {
@@ -58,8 +68,39 @@ public record QualityReport(long runId, Instant generatedAt, QualityVerdict verd
             long filtered, long flagged) {
     }
 
-    /** How often a cleansing rule fired in this run. */
-    public record RuleCount(String ruleId, String severity, long count) {
+    /** Error-level checks that failed or could not be evaluated: what fails the quality gate. */
+    public long blockingChecks() {
+        return checks.stream().filter(r -> r.severity() == CheckSeverity.ERROR
+                && (r.status() == CheckStatus.FAILED || r.status() == CheckStatus.ERROR)).count();
+    }
+
+    /**
+     * How often a cleansing rule fired in this run (rows of {@code rej_reason}), with a few examples
+     * ({@code source-key}, {@code field}, {@code value}).
+     *
+     * @param feed null when counted over all feeds
+     */
+    public record RuleCount(String feed, String ruleId, String severity, long count, List<Map<String, String>> examples) {
+
+        public RuleCount {
+            examples = examples == null ? List.of() : List.copyOf(examples);
+        }
+
+        public RuleCount(String ruleId, String severity, long count) {
+            this(null, ruleId, severity, count, List.of());
+        }
+    }
+
+    /** How many values a normalizer changed in a field, with a few before/after examples. */
+    public record NormalizerCount(String feed, String normalizer, String field, long changed, List<Change> examples) {
+
+        public NormalizerCount {
+            examples = examples == null ? List.of() : List.copyOf(examples);
+        }
+    }
+
+    /** One value before and after a normalizer. */
+    public record Change(String before, String after) {
     }
 
     /** The metrics of one column. */

@@ -9,8 +9,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * How analyzers see values: what counts as missing, the text of a value, its number and its type.
@@ -18,8 +16,6 @@ import java.util.regex.Pattern;
  */
 public final class Values {
 
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][+-]?\\d+)?");
 
     private Values() {
     }
@@ -94,7 +90,7 @@ public final class Values {
         }
         if (value instanceof CharSequence cs) {
             String s = cs.toString().trim();
-            if (DECIMAL.matcher(s).matches()) {
+            if (numberKind(s) != NOT_A_NUMBER) {
                 return Double.parseDouble(s);
             }
             LocalDate date = parseDate(s);
@@ -125,19 +121,16 @@ public final class Values {
             return DataType.DATE;
         }
         String s = text(value).trim();
-        if (INTEGER.matcher(s).matches()) {
+        int number = numberKind(s);
+        if (number == INTEGER_NUMBER) {
             return DataType.INTEGER;
         }
-        if (DECIMAL.matcher(s).matches()) {
+        if (number == DECIMAL_NUMBER) {
             return DataType.DECIMAL;
         }
-        switch (s.toLowerCase(Locale.ROOT)) {
-            case "true", "false", "yes", "no" -> {
-                return DataType.BOOLEAN;
-            }
-            default -> {
-                // fall through to dates and text
-            }
+        if (s.length() <= 5 && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false") || s.equalsIgnoreCase("yes")
+                || s.equalsIgnoreCase("no"))) {
+            return DataType.BOOLEAN;
         }
         if (parseDate(s) != null || parseDateTime(s) != null) {
             return DataType.DATE;
@@ -149,8 +142,67 @@ public final class Values {
         return dt.toEpochSecond(ZoneOffset.UTC) + dt.getNano() / 1e9;
     }
 
+    private static final int NOT_A_NUMBER = 0;
+    private static final int INTEGER_NUMBER = 1;
+    private static final int DECIMAL_NUMBER = 2;
+
+    /**
+     * Whether text is an integer ({@code [+-]?\d+}), a decimal ({@code [+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?})
+     * or neither: a hand-written scan, as this runs for every value of every text column profiled.
+     */
+    static int numberKind(String s) {
+        int n = s.length();
+        int i = 0;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int intDigits = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+            intDigits++;
+        }
+        if (i == n) {
+            return intDigits > 0 ? INTEGER_NUMBER : NOT_A_NUMBER;
+        }
+        int fracDigits = 0;
+        if (s.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                fracDigits++;
+            }
+        }
+        if (intDigits == 0 && fracDigits == 0) {
+            return NOT_A_NUMBER;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int expDigits = 0;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                expDigits++;
+            }
+            if (expDigits == 0) {
+                return NOT_A_NUMBER;
+            }
+        }
+        return i == n ? DECIMAL_NUMBER : NOT_A_NUMBER;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** Cheap shape test before parsing, so text that is no date never costs an exception. */
+    private static boolean looksLikeIsoDate(String s) {
+        return s.length() >= 10 && isDigit(s.charAt(0)) && isDigit(s.charAt(3)) && s.charAt(4) == '-' && s.charAt(7) == '-';
+    }
+
     private static LocalDate parseDate(String s) {
-        if (s.length() != 10) {
+        if (s.length() != 10 || !looksLikeIsoDate(s)) {
             return null;
         }
         try {
@@ -161,7 +213,7 @@ public final class Values {
     }
 
     private static LocalDateTime parseDateTime(String s) {
-        if (s.length() < 16 || s.length() > 29) {
+        if (s.length() < 16 || s.length() > 29 || !looksLikeIsoDate(s)) {
             return null;
         }
         try {

@@ -22,15 +22,22 @@ import io.mastersync.cleanse.ValueFormats;
  * @param chunkSize    rows per committed chunk
  * @param sync         how delta syncs treat the feed
  * @param matchFile    the match and survivorship settings of the entity, if any
+ * @param qualityFile  the quality-checks file evaluated on what the run staged, if any
  */
 public record FeedDefinition(Path jobFile, String name, String sourceSystem, EntityType entity, SourceSpec source,
         ColumnMapping mapping, ValueFormats formats, Optional<Path> rulesFile, int chunkSize, SyncSettings sync,
-        Optional<Path> matchFile) {
+        Optional<Path> matchFile, Optional<Path> qualityFile) {
 
-    /** A feed with default sync settings and no matching. */
+    public FeedDefinition {
+        sync = sync == null ? SyncSettings.DEFAULT : sync;
+        matchFile = matchFile == null ? Optional.empty() : matchFile;
+        qualityFile = qualityFile == null ? Optional.empty() : qualityFile;
+    }
+
+    /** A feed with default sync settings, no matching and no quality checks. */
     public FeedDefinition(Path jobFile, String name, String sourceSystem, EntityType entity, SourceSpec source,
             ColumnMapping mapping, ValueFormats formats, Optional<Path> rulesFile, int chunkSize) {
         this(jobFile, name, sourceSystem, entity, source, mapping, formats, rulesFile, chunkSize, SyncSettings.DEFAULT,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 }

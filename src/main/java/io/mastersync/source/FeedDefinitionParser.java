@@ -21,7 +21,7 @@ import io.mastersync.yaml.YamlMap;
 public final class FeedDefinitionParser {
 
     private static final Set<String> TOP_KEYS = Set.of("feed", "description", "source-system", "entity", "source",
-            "mapping", "formats", "rules", "chunk-size", "sync", "match");
+            "mapping", "formats", "rules", "chunk-size", "sync", "match", "quality");
     private static final Set<String> SYNC_KEYS = Set.of("mode", "watermark-field", "overlap", "max-change-share",
             "tombstone", "schedule");
     private static final Set<String> FORMAT_KEYS = Set.of("decimal-separator", "grouping-separator", "timestamp");
@@ -48,6 +48,10 @@ public final class FeedDefinitionParser {
         ValueFormats formats = top.optionalMap("formats").map(FeedDefinitionParser::formats).orElse(ValueFormats.DEFAULT);
         Optional<Path> rules = top.optionalString("rules").map(dir::resolve).map(Path::normalize);
         Optional<Path> match = top.optionalString("match").map(dir::resolve).map(Path::normalize);
+        Optional<Path> quality = top.optionalString("quality").map(dir::resolve).map(Path::normalize);
+        if (quality.isPresent() && !java.nio.file.Files.isRegularFile(quality.get())) {
+            throw top.error("quality", "quality-checks file not found: " + quality.get());
+        }
         int chunkSize = top.integer("chunk-size", DEFAULT_CHUNK_SIZE);
         if (chunkSize < 1 || chunkSize > 100_000) {
             throw top.error("chunk-size", "chunk-size must be between 1 and 100000, not " + chunkSize);
@@ -55,7 +59,7 @@ public final class FeedDefinitionParser {
         SyncSettings sync = top.optionalMap("sync").map(b -> sync(b, entity, source)).orElse(SyncSettings.DEFAULT);
         top.finish(TOP_KEYS);
         return new FeedDefinition(jobFile, name, sourceSystem, entity, source, mapping, formats, rules, chunkSize, sync,
-                match);
+                match, quality);
     }
 
     private static ColumnMapping mapping(YamlMap block, EntityType entity) {

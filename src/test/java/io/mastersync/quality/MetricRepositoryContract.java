@@ -18,12 +18,38 @@ abstract class MetricRepositoryContract {
     abstract JdbcTemplate jdbc();
 
     static void applyV3(JdbcTemplate jdbc) throws IOException {
-        String sql = Files.readString(Path.of("sql/V3__quality.sql"));
-        for (String statement : sql.replaceAll("(?m)^--.*$", "").split(";")) {
-            if (!statement.isBlank()) {
-                jdbc.execute(statement);
+        for (String file : List.of("sql/V3__quality.sql", "sql/V4_1__check_examples.sql")) {
+            String sql = Files.readString(Path.of(file));
+            for (String statement : sql.replaceAll("(?m)^--.*$", "").split(";")) {
+                if (!statement.isBlank()) {
+                    jdbc.execute(statement);
+                }
             }
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void checkExamplesRoundTripAndHistoryForAnomaliesSkipsRunsThatDidNotComplete() {
+        MetricRepository repo = new MetricRepository(jdbc());
+        java.util.Map<String, String> row = new java.util.LinkedHashMap<>();
+        row.put("source-key", "C-1");
+        row.put("name", "<b>\"x\"</b> & 'y' \u00e9");
+        row.put("email", null);
+        repo.saveCheckResults(7, List.of(new CheckResult("email-complete", CheckSeverity.ERROR, CheckStatus.FAILED, 0.5,
+                "completeness of email is 0.5", "customer", "email", "completeness", ">= 0.9", List.of(row))), T0);
+        org.assertj.core.api.Assertions.assertThat(repo.checkResultsOfRun(7, "customer").get(0).examples())
+                .containsExactly(row);
+        org.assertj.core.api.Assertions.assertThat(repo.datasetsOfRun(7)).containsExactly("customer");
+
+        jdbc().execute("CREATE TABLE run_summary (run_id BIGINT PRIMARY KEY, status VARCHAR(40))");
+        for (long run = 1; run <= 4; run++) {
+            saveRun(repo, run, 100 * run, 1);
+            jdbc().update("INSERT INTO run_summary VALUES (?, ?)", run, run == 3 ? "failed-quality-gate" : "completed");
+        }
+        org.assertj.core.api.Assertions.assertThat(repo.completedHistoryBefore(5).previousValues("item", null, "size", 10))
+                .containsExactly(100.0, 200.0, 400.0);
+        org.assertj.core.api.Assertions.assertThat(repo.completedHistoryBefore(4).previousValues("item", null, "size", 1))
+                .containsExactly(200.0);
     }
 
     static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");

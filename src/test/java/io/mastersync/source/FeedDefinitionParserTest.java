@@ -58,6 +58,21 @@ class FeedDefinitionParserTest {
     }
 
     @Test
+    void aQualityFileIsOptionalResolvedAgainstTheJobFileAndMustExist() throws IOException {
+        assertThat(FeedDefinitionParser.parse(job(VALID)).qualityFile()).isEmpty();
+
+        Files.writeString(dir.resolve("checks.yml"), "checks: []\n");
+        assertThat(FeedDefinitionParser.parse(job(VALID + "quality: checks.yml\n")).qualityFile())
+                .contains(dir.resolve("checks.yml").toAbsolutePath().normalize());
+
+        Path missing = job(VALID + "quality: nowhere.yml\n");
+        assertThatThrownBy(() -> FeedDefinitionParser.parse(missing))
+                .isInstanceOf(DefinitionException.class)
+                .hasMessageContaining(missing + ":16:")
+                .hasMessageContaining("quality-checks file not found");
+    }
+
+    @Test
     void anUnknownKeyNamesFileLineAndKey() throws IOException {
         Path job = job(VALID + "chunk-szie: 10\n");
 

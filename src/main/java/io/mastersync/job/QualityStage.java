@@ -1,0 +1,249 @@
+package io.mastersync.job;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import io.mastersync.canonical.CanonicalField;
+import io.mastersync.canonical.EntityType;
+import io.mastersync.canonical.FieldType;
+import io.mastersync.quality.AnalysisResult;
+import io.mastersync.quality.Analyzer;
+import io.mastersync.quality.ApproxDistinct;
+import io.mastersync.quality.CheckEvaluator;
+import io.mastersync.quality.CheckResult;
+import io.mastersync.quality.CheckStatus;
+import io.mastersync.quality.Completeness;
+import io.mastersync.quality.DataTypeShare;
+import io.mastersync.quality.Histogram;
+import io.mastersync.quality.Maximum;
+import io.mastersync.quality.MaxLength;
+import io.mastersync.quality.Mean;
+import io.mastersync.quality.Metric;
+import io.mastersync.quality.MetricRepository;
+import io.mastersync.quality.MinLength;
+import io.mastersync.quality.Minimum;
+import io.mastersync.quality.ProfileRunner;
+import io.mastersync.quality.QualityChecks;
+import io.mastersync.quality.QualityChecksParser;
+import io.mastersync.quality.QualityGateException;
+import io.mastersync.quality.QualityReport;
+import io.mastersync.quality.RowAccessor;
+import io.mastersync.quality.RunReportLoader;
+import io.mastersync.quality.Size;
+import io.mastersync.quality.StandardDeviation;
+import io.mastersync.quality.Uniqueness;
+
+/**
+ * The data-quality stage of a migrate run (order 100, after every feed is published): per feed a
+ * {@code quality:<feed>} step profiles the rows this run staged in one streaming pass (default metrics
+ * plus whatever the feed's quality-checks file needs), stores the metrics in {@code dq_metric}, evaluates
+ * the checks against them and the history of earlier completed runs, and stores the results in
+ * {@code dq_check_result}. Then {@code quality-gate} writes the run's report and, when an error-level
+ * check failed, fails the job with a {@link QualityGateException}, so no later stage publishes.
+ */
+@Component
+class QualityStage implements RunStage {
+
+    static final String GATE_STEP = "quality-gate";
+    static final String VERDICT = "quality.verdict";
+    static final String BLOCKING = "quality.blocking-checks";
+    static final String REPORT_HTML = "quality.report.html";
+    static final String REPORT_JSON = "quality.report.json";
+
+    /** Distinct values up to which a text column gets a histogram (top values) in the default profile. */
+    static final int LOW_CARDINALITY = 50;
+    private static final int FETCH_SIZE = 5000;
+    private static final String LINE = "source-line";
+
+    private static final Logger log = LoggerFactory.getLogger(QualityStage.class);
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final JdbcTemplate jdbc;
+    private final MetricRepository metrics;
+    private final Path reportDir;
+
+    QualityStage(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
+            @Value("${mastersync.report-dir:./reports}") Path reportDir) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(FETCH_SIZE);
+        this.metrics = new MetricRepository(new JdbcTemplate(dataSource));
+        this.reportDir = reportDir;
+    }
+
+    @Override
+    public int order() {
+        return 100;
+    }
+
+    @Override
+    public List<Step> steps(MigrationPlan plan) {
+        List<Step> steps = new ArrayList<>();
+        for (FeedPlan feed : plan.feeds()) {
+            // parsed now, before the run starts: a broken checks file stops it before anything is loaded
+            QualityChecks checks = feed.definition().qualityFile().map(QualityChecksParser::parse).orElse(null);
+            steps.add(new StepBuilder("quality:" + feed.name(), jobRepository)
+                    .tasklet(feedTasklet(feed, checks), transactionManager).build());
+        }
+        steps.add(new StepBuilder(GATE_STEP, jobRepository).tasklet(gateTasklet(), transactionManager).build());
+        return steps;
+    }
+
+    private Tasklet feedTasklet(FeedPlan feed, QualityChecks checks) {
+        return (contribution, chunkContext) -> {
+            long runId = contribution.getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+            EntityType entity = feed.definition().entity();
+            List<Analyzer<?>> analyzers = defaultAnalyzers(entity);
+            if (checks != null) {
+                analyzers.addAll(checks.analyzers());
+            }
+            ProfileRunner runner = new ProfileRunner(feed.name(), analyzers, List.of("source-key", LINE),
+                    ProfileRunner.DEFAULT_MAX_EXAMPLES);
+            long started = System.nanoTime();
+            AnalysisResult profile = profileStaged(runner, entity, runId, feed.name());
+            Instant now = Instant.now();
+            List<Metric> stored = storedMetrics(profile);
+            metrics.saveMetrics(runId, stored, now);
+            List<CheckResult> results = checks == null ? List.of()
+                    : new CheckEvaluator(metrics.completedHistoryBefore(runId)).evaluate(checks.checks(), profile);
+            metrics.saveCheckResults(runId, results, now);
+            profile.errors().forEach((a, e) -> log.debug("{}: {} not computed: {}", feed.name(), a.metricName(), e));
+            log.info("{}: {} metrics in {} ms; {} checks, {} failed, {} warnings", feed.name(), stored.size(),
+                    (System.nanoTime() - started) / 1_000_000, results.size(),
+                    results.stream().filter(r -> r.status() == CheckStatus.FAILED || r.status() == CheckStatus.ERROR).count(),
+                    results.stream().filter(r -> r.status() == CheckStatus.WARNING).count());
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    /**
+     * What every feed gets without asking, chosen to stay cheap on a million rows: size; per column
+     * completeness, approximate distinct count and uniqueness (hashes); for text min/max length, the share of
+     * the dominant data type and, for low-cardinality columns, a histogram; for numbers and timestamps
+     * minimum, maximum, mean and standard deviation.
+     */
+    static List<Analyzer<?>> defaultAnalyzers(EntityType entity) {
+        List<Analyzer<?>> analyzers = new ArrayList<>();
+        analyzers.add(new Size());
+        for (CanonicalField field : entity.fields()) {
+            String c = field.name();
+            if (c.equals("source-system")) {
+                continue; // one value per feed by construction
+            }
+            analyzers.add(new Completeness(c));
+            analyzers.add(new ApproxDistinct(c));
+            analyzers.add(new Uniqueness(c));
+            if (field.type() == FieldType.TEXT) {
+                analyzers.add(new MinLength(c));
+                analyzers.add(new MaxLength(c));
+                analyzers.add(new DataTypeShare(c));
+                analyzers.add(new Histogram(c, LOW_CARDINALITY));
+            } else {
+                analyzers.add(new Minimum(c));
+                analyzers.add(new Maximum(c));
+                analyzers.add(new Mean(c));
+                analyzers.add(new StandardDeviation(c));
+            }
+        }
+        return analyzers;
+    }
+
+    /** Metrics worth keeping: a histogram that overflowed (high cardinality) says nothing and is dropped. */
+    private static List<Metric> storedMetrics(AnalysisResult profile) {
+        List<Metric> stored = new ArrayList<>();
+        for (Metric m : profile.allMetrics()) {
+            boolean overflowedHistogram = m.name().equals("histogram")
+                    && m.detail().stream().anyMatch(b -> Histogram.OTHER.equals(b.value()));
+            if (!overflowedHistogram) {
+                stored.add(m);
+            }
+        }
+        return stored;
+    }
+
+    /** One streaming pass over the rows of this run and feed in the staging table. */
+    private AnalysisResult profileStaged(ProfileRunner runner, EntityType entity, long runId, String feed) {
+        List<CanonicalField> fields = entity.fields();
+        StringBuilder sql = new StringBuilder("SELECT ");
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            sql.append(fields.get(i).column()).append(", ");
+            index.put(fields.get(i).name(), i);
+        }
+        index.put(LINE, fields.size());
+        sql.append("source_line FROM ").append(entity.stagingTable()).append(" WHERE run_id = ? AND feed = ?");
+        ProfileRunner.Partition partition = runner.newPartition();
+        Object[] values = new Object[fields.size() + 1];
+        RowAccessor row = new RowAccessor() {
+            @Override
+            public Object get(String column) {
+                Integer i = index.get(column);
+                return i == null ? null : values[i];
+            }
+
+            @Override
+            public boolean has(String column) {
+                return index.containsKey(column);
+            }
+        };
+        jdbc.query(sql.toString(), (ResultSet rs) -> {
+            read(rs, values);
+            partition.accept(row);
+        }, runId, feed);
+        return runner.result(partition);
+    }
+
+    private static void read(ResultSet rs, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = rs.getObject(i + 1);
+        }
+    }
+
+    private Tasklet gateTasklet() {
+        return (contribution, chunkContext) -> {
+            JobExecution job = contribution.getStepExecution().getJobExecution();
+            long runId = job.getJobInstance().getInstanceId();
+            QualityReport report = new RunReportLoader(jdbc).load(runId, Instant.now());
+            RunReportLoader.ReportFiles files = RunReportLoader.write(report, reportDir);
+            ExecutionContext context = job.getExecutionContext();
+            context.putString(VERDICT, report.verdict().code());
+            context.putLong(BLOCKING, report.blockingChecks());
+            context.putString(REPORT_HTML, files.html().toString());
+            context.putString(REPORT_JSON, files.json().toString());
+            log.info("quality of run {}: {} (report {})", runId, report.verdict().code(), files.html());
+            if (report.blockingChecks() > 0) {
+                List<String> failed = report.checks().stream()
+                        .filter(r -> r.severity() == io.mastersync.quality.CheckSeverity.ERROR
+                                && (r.status() == CheckStatus.FAILED || r.status() == CheckStatus.ERROR))
+                        .map(r -> r.dataset() + "/" + r.checkId()).toList();
+                throw new QualityGateException(report.blockingChecks(), "quality gate failed: " + report.blockingChecks()
+                        + " error-level check(s) failed: " + String.join(", ", failed));
+            }
+            return RepeatStatus.FINISHED;
+        };
+    }
+}
