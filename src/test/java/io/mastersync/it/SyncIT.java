@@ -1,0 +1,251 @@
+package io.mastersync.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import io.mastersync.load.RunLock;
+
+/** Delta syncs through the real command line against PostgreSQL. */
+class SyncIT {
+
+    private TestDatabase db;
+    private JdbcTemplate jdbc;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void createDatabase() throws Exception {
+        db = TestDatabase.create("sync");
+        jdbc = db.jdbc();
+    }
+
+    @AfterEach
+    void dropDatabase() throws Exception {
+        db.close();
+    }
+
+    private Path snapshotFeed() throws IOException {
+        return Files.writeString(dir.resolve("customers.yml"), """
+                feed: sync-customers
+                source-system: LEGACY
+                entity: customer
+                source:
+                  kind: csv
+                  path: current.csv
+                mapping:
+                  source-key: NR
+                  name: NAME
+                  country: LAND
+                  credit-limit: LIMIT
+                  currency: { value: EUR }
+                sync:
+                  max-change-share: 0.10
+                """);
+    }
+
+    private void snapshot(List<String[]> rows) throws IOException {
+        StringBuilder sb = new StringBuilder("NR,NAME,LAND,LIMIT\n");
+        for (String[] r : rows) {
+            sb.append(String.join(",", r)).append('\n');
+        }
+        Files.writeString(dir.resolve("current.csv"), sb);
+    }
+
+    private static List<String[]> customers(int n) {
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            rows.add(new String[] {"C" + i, "Customer " + i, "DE", (i * 10) + ".00"});
+        }
+        return rows;
+    }
+
+    private CliRun sync(Path job, String... extra) {
+        List<String> args = new ArrayList<>(List.of("sync", "--job", job.toString()));
+        args.addAll(List.of(extra));
+        args.addAll(db.springArgs());
+        return CliRun.run(args);
+    }
+
+    @Test
+    void aSnapshotSyncAppliesEachKindOfChangeWithAuditAndChangeFeedAndIsIdempotent() throws IOException {
+        Path job = snapshotFeed();
+        List<String[]> rows = customers(100);
+        snapshot(rows);
+        assertThat(CliRun.migrate(db, job).exitCode()).isZero();
+
+        rows.removeIf(r -> r[0].equals("C5"));
+        rows.get(5)[1] = "Customer 7 renamed";
+        rows.get(6)[3] = "75.50";
+        rows.add(new String[] {"C101", "New customer", "AT", "5.00"});
+        rows.add(new String[] {"C102", "", "AT", "5.00"});
+        snapshot(rows);
+        CliRun first = sync(job);
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        Map<String, Object> counts = jdbc.queryForMap("SELECT * FROM sync_run_feed");
+        assertThat(counts).containsEntry("read_count", 101L).containsEntry("inserted_count", 1L)
+                .containsEntry("updated_count", 2L).containsEntry("unchanged_count", 97L)
+                .containsEntry("deleted_count", 1L).containsEntry("rejected_count", 1L);
+        assertThat(jdbc.queryForObject("SELECT name FROM stg_customer WHERE source_key = 'C7'", String.class))
+                .isEqualTo("Customer 7 renamed");
+        Map<String, Object> deleted = jdbc.queryForMap("SELECT * FROM stg_customer WHERE source_key = 'C5'");
+        assertThat(deleted.get("deleted_at")).as("soft delete").isNotNull();
+        assertThat(deleted.get("deleted_run")).isEqualTo(2L);
+        assertThat(jdbc.queryForList("SELECT source_key || ':' || change_kind || ':' || COALESCE(field, '') || ':'"
+                + " || COALESCE(old_value, '') || '->' || COALESCE(new_value, '') FROM sync_audit ORDER BY 1",
+                String.class)).containsExactly("C101:insert::->", "C5:delete::->",
+                        "C7:update:name:Customer 7->Customer 7 renamed", "C8:update:credit-limit:80->75.5");
+        List<Long> seqs = jdbc.queryForList("SELECT seq FROM sync_change ORDER BY seq", Long.class);
+        assertThat(seqs).hasSize(4).isSorted();
+
+        CliRun changes = CliRun.run(concat(List.of("changes", "--since", String.valueOf(seqs.get(1))),
+                db.springArgs()));
+        assertThat(changes.exitCode()).isZero();
+        assertThat(changes.out().lines()).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("{\"seq\":"));
+        CliRun csv = CliRun.run(concat(List.of("changes", "--format", "csv"), db.springArgs()));
+        assertThat(csv.out().lines()).first().isEqualTo("seq,run_id,feed,entity,source_system,source_key,change_kind,changed_at");
+
+        String before = stagedContent();
+        CliRun again = sync(job);
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(jdbc.queryForMap("SELECT * FROM sync_run_feed WHERE run_id = 3"))
+                .containsEntry("inserted_count", 0L).containsEntry("updated_count", 0L)
+                .containsEntry("deleted_count", 0L).containsEntry("unchanged_count", 100L);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sync_change", Long.class)).isEqualTo(4L);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sync_audit WHERE run_id = 3", Long.class)).isZero();
+        assertThat(stagedContent()).isEqualTo(before);
+    }
+
+    @Test
+    void theSafetyValveStopsAHalfWrittenExportUntilForced() throws IOException {
+        Path job = snapshotFeed();
+        List<String[]> rows = customers(200);
+        snapshot(rows);
+        assertThat(CliRun.migrate(db, job).exitCode()).isZero();
+        snapshot(rows.subList(0, 120));
+        String before = stagedContent();
+
+        CliRun stopped = sync(job);
+
+        assertThat(stopped.exitCode()).isEqualTo(4);
+        assertThat(stopped.err()).contains("delete 80 of 200").contains("--force");
+        assertThat(stagedContent()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sync_audit", Long.class)).isZero();
+
+        CliRun forced = sync(job, "--force");
+
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stg_customer WHERE deleted_at IS NOT NULL", Long.class))
+                .isEqualTo(80L);
+        assertThat(jdbc.queryForObject("SELECT forced FROM sync_run_feed", Boolean.class)).isTrue();
+    }
+
+    @Test
+    void aSecondProcessCannotSyncTheSameFeedAtTheSameTime() throws Exception {
+        Path job = snapshotFeed();
+        snapshot(customers(10));
+        assertThat(CliRun.migrate(db, job).exitCode()).isZero();
+        SingleConnectionDataSource other = new SingleConnectionDataSource(db.url(), db.user(), "", true);
+        try (RunLock held = RunLock.acquire(other, "sync:sync-customers")) {
+            CliRun blocked = sync(job);
+
+            assertThat(blocked.exitCode()).isNotZero();
+            assertThat(blocked.err()).contains("another process is running sync:sync-customers");
+        } finally {
+            other.destroy();
+        }
+        assertThat(sync(job).exitCode()).isZero();
+    }
+
+    @Test
+    void aWatermarkSyncReadsOnlyRecentRowsWithAnOverlapAndAppliesTombstones() throws Exception {
+        String schema = "legacy_" + Long.toHexString(System.nanoTime());
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), ""); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+            s.execute("CREATE TABLE " + schema + ".kunde (nr VARCHAR(10) PRIMARY KEY, name VARCHAR(50), land CHAR(2),"
+                    + " geloescht CHAR(1), geaendert TIMESTAMP)");
+            s.execute("INSERT INTO " + schema + ".kunde VALUES ('K1', 'Alpha', 'DE', 'N', '2024-01-01 10:00'),"
+                    + " ('K2', 'Beta', 'DE', 'N', '2024-01-02 10:00'), ('K3', 'Gamma', 'AT', 'N', '2024-01-03 10:00')");
+        }
+        Path job = Files.writeString(dir.resolve("kunden.yml"), """
+                feed: legacy-kunden
+                source-system: JDBC
+                entity: customer
+                source:
+                  kind: jdbc
+                  url: %s
+                  username: %s
+                  query: SELECT nr, name, land, geloescht, geaendert FROM %s.kunde WHERE geaendert >= :watermark ORDER BY nr
+                mapping:
+                  source-key: nr
+                  name: name
+                  country: land
+                  last-changed: geaendert
+                sync:
+                  mode: watermark
+                  overlap: 1h
+                  max-change-share: 1.0
+                  tombstone: { column: geloescht, values: [J, Y] }
+                """.formatted(db.url(), db.user(), schema));
+
+        assertThat(sync(job).exitCode()).isZero();
+        assertThat(jdbc.queryForObject("SELECT inserted_count FROM sync_run_feed WHERE run_id = 1", Long.class))
+                .isEqualTo(3L);
+        assertThat(jdbc.queryForObject("SELECT watermark FROM sync_feed_state", String.class))
+                .startsWith("2024-01-03 10:00");
+
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), ""); Statement s = c.createStatement()) {
+            // committed late with a timestamp inside the overlap, one outside it, and a deletion
+            s.execute("UPDATE " + schema + ".kunde SET name = 'Beta late', geaendert = '2024-01-03 09:30' WHERE nr = 'K2'");
+            s.execute("UPDATE " + schema + ".kunde SET name = 'Alpha too old', geaendert = '2024-01-01 11:00' WHERE nr = 'K1'");
+            s.execute("UPDATE " + schema + ".kunde SET geloescht = 'J', geaendert = '2024-01-04 08:00' WHERE nr = 'K3'");
+        }
+        CliRun second = sync(job);
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        Map<String, Object> counts = jdbc.queryForMap("SELECT * FROM sync_run_feed WHERE run_id = 2");
+        assertThat(counts).containsEntry("read_count", 2L).containsEntry("updated_count", 1L)
+                .containsEntry("deleted_count", 1L);
+        assertThat(jdbc.queryForObject("SELECT name FROM stg_customer WHERE source_key = 'K2'", String.class))
+                .isEqualTo("Beta late");
+        assertThat(jdbc.queryForObject("SELECT name FROM stg_customer WHERE source_key = 'K1'", String.class))
+                .as("outside the overlap window").isEqualTo("Alpha");
+        assertThat(jdbc.queryForObject("SELECT deleted_at IS NOT NULL FROM stg_customer WHERE source_key = 'K3'",
+                Boolean.class)).isTrue();
+
+        CliRun third = sync(job);
+        assertThat(third.exitCode()).isZero();
+        assertThat(jdbc.queryForMap("SELECT * FROM sync_run_feed WHERE run_id = 3"))
+                .as("the overlap re-reads rows already applied without applying them twice")
+                .containsEntry("updated_count", 0L).containsEntry("inserted_count", 0L);
+    }
+
+    private String stagedContent() {
+        return jdbc.queryForObject("SELECT COUNT(*) || ':' || md5(string_agg(source_key || '|' || COALESCE(name, '') || '|'"
+                + " || COALESCE(credit_limit::text, '') || '|' || (deleted_at IS NULL), ',' ORDER BY source_key))"
+                + " FROM stg_customer", String.class);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
