@@ -21,6 +21,8 @@ import io.mastersync.cleanse.rules.UniqueCheck;
  */
 final class UniqueValueChecker {
 
+    private static final int FLUSH_AT = 10_000;
+
     private final RunFeed feed;
     private final BulkInserter inserter;
 
@@ -36,6 +38,7 @@ final class UniqueValueChecker {
         for (UniqueCheck check : checks) {
             String column = feed.entity().field(check.field()).orElseThrow().column();
             try (PreparedStatement ps = c.prepareStatement(PublishSql.sharedValues(feed.entity(), column))) {
+                ps.setFetchSize(FLUSH_AT);
                 bindRunFeed(ps, 1);
                 bindRunFeed(ps, 3);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -47,6 +50,11 @@ final class UniqueValueChecker {
                                 check.messageFor(value), value);
                         reasons.add(new Object[] {feed.runId(), feed.feed(), recordNo, feed.sourceSystem(), key,
                                 v.field(), v.rule(), v.severity().code(), v.message(), value});
+                        if (reasons.size() >= FLUSH_AT) {
+                            // a common value can be shared by a large part of the feed: keep the heap bounded
+                            inserter.insert(c, "rej_reason", StagingWriter.REASON_COLUMNS, reasons);
+                            reasons.clear();
+                        }
                         if (v.isError()) {
                             rejected.computeIfAbsent(recordNo, n -> new ArrayList<>()).add(v);
                             lineage.put(recordNo, new Object[] {key, rs.getString(4), rs.getLong(5)});
