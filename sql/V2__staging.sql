@@ -114,7 +114,7 @@ CREATE TABLE rej_record (
     reasons         VARCHAR       NOT NULL,
     rejected_at     TIMESTAMP     NOT NULL
 );
-CREATE INDEX rej_record_run ON rej_record (run_id, feed);
+CREATE INDEX rej_record_run ON rej_record (run_id, feed, record_no);
 
 -- Every rule outcome, one row per violation: errors of rejected rows and warnings of loaded (flagged) rows.
 CREATE TABLE rej_reason (
