@@ -50,6 +50,10 @@ public final class FeedSync {
      * @throws SafetyValveException before anything is changed, when the share is too high and not forced
      */
     public SyncCounts apply(Connection c, long read, boolean force) throws SQLException {
+        if (isPostgres(c)) {
+            // fresh statistics after the bulk writes of the read step, or the planner picks nested loops
+            execute(c, "ANALYZE " + pending + ", sync_seen, " + staging + ", rej_record, rej_reason");
+        }
         long superseded = keepLatestPerKey(c);
         // a pending row equal to what is staged (a repeated key whose last row did not change) is no change
         update(c, "DELETE FROM " + pending + " p WHERE p.run_id = ? AND p.feed = ? AND EXISTS (SELECT 1 FROM " + staging
@@ -197,7 +201,7 @@ public final class FeedSync {
 
     /** Every change of this run, in key order, gets the next change-feed sequence numbers. */
     private void changeFeed(Connection c, LocalDateTime now, String deletions) throws SQLException {
-        if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+        if (isPostgres(c)) {
             // sequence numbers must become visible in order: one sync at a time assigns and commits them
             execute(c, "LOCK TABLE sync_change IN EXCLUSIVE MODE");
         }
@@ -248,6 +252,10 @@ public final class FeedSync {
             }
         }
         return out;
+    }
+
+    private static boolean isPostgres(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
     }
 
     private static String sameKey() {

@@ -31,6 +31,11 @@ public final class FeedPublisher {
      * @return the accounting; check {@link FeedAccounting#balanced()}
      */
     public FeedAccounting publish(Connection c, long read) throws SQLException {
+        if (dialect == SqlDialect.POSTGRESQL) {
+            try (PreparedStatement ps = c.prepareStatement(PublishSql.analyze(feed.entity()))) {
+                ps.execute();
+            }
+        }
         if (!uniqueChecks.isEmpty()) {
             new UniqueValueChecker(feed, dialect).check(c, uniqueChecks);
         }
@@ -51,7 +56,16 @@ public final class FeedPublisher {
                 }
             }
         }
-        long flagged = queryLong(c, PublishSql.countFlagged());
+        long flagged;
+        try (PreparedStatement ps = c.prepareStatement(PublishSql.countFlagged())) {
+            bindRunFeed(ps);
+            ps.setLong(3, feed.runId());
+            ps.setString(4, feed.feed());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                flagged = rs.getLong(1);
+            }
+        }
         return new FeedAccounting(read, loaded, rejected, superseded, filtered, flagged);
     }
 

@@ -62,10 +62,18 @@ public final class PublishSql {
         return "SELECT disposition, COUNT(*) FROM rej_record WHERE run_id = ? AND feed = ? GROUP BY disposition";
     }
 
-    /** Loaded rows that carry at least one warning. Parameters: run, feed. */
+    /**
+     * Loaded rows that carry at least one warning. Parameters: run, feed, run, feed. A set difference, not
+     * an anti-join: right after a load the planner's statistics are stale and a nested loop would compare
+     * every warning with every reject.
+     */
     public static String countFlagged() {
-        return "SELECT COUNT(DISTINCT r.record_no) FROM rej_reason r WHERE r.run_id = ? AND r.feed = ?"
-                + " AND r.severity = 'warning' AND NOT EXISTS (SELECT 1 FROM rej_record j WHERE j.run_id = r.run_id"
-                + " AND j.feed = r.feed AND j.record_no = r.record_no)";
+        return "SELECT COUNT(*) FROM (SELECT record_no FROM rej_reason WHERE run_id = ? AND feed = ? AND severity ="
+                + " 'warning' EXCEPT SELECT record_no FROM rej_record WHERE run_id = ? AND feed = ?) f";
+    }
+
+    /** Fresh planner statistics after a bulk load (PostgreSQL). */
+    public static String analyze(EntityType entity) {
+        return "ANALYZE " + entity.stagingTable() + ", rej_record, rej_reason";
     }
 }
