@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,12 +26,15 @@ public class SyncRunner {
     private final MigrationPlanner planner;
     private final SyncJobFactory jobFactory;
     private final RunLauncher launcher;
+    private final JobOperator jobOperator;
     private final DataSource dataSource;
 
-    SyncRunner(MigrationPlanner planner, SyncJobFactory jobFactory, RunLauncher launcher, DataSource dataSource) {
+    SyncRunner(MigrationPlanner planner, SyncJobFactory jobFactory, RunLauncher launcher, JobOperator jobOperator,
+            DataSource dataSource) {
         this.planner = planner;
         this.jobFactory = jobFactory;
         this.launcher = launcher;
+        this.jobOperator = jobOperator;
         this.dataSource = dataSource;
     }
 
@@ -52,6 +56,11 @@ public class SyncRunner {
                             "%-24s %10d %10d %10d %10d %10d %10d %10d", rs.getString(1), rs.getLong(2), rs.getLong(3),
                             rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)), runId);
             boolean valve = execution.getAllFailureExceptions().stream().anyMatch(SyncRunner::isSafetyValve);
+            if (valve) {
+                // what this run read is suspect: the next run must read the source again, not resume this one
+                new RunLedger(dataSource).finished(runId, "stopped-safety-valve");
+                jobOperator.abandon(execution);
+            }
             return new SyncResult(result, lines, valve);
         } finally {
             for (RunLock lock : locks) {

@@ -149,12 +149,21 @@ class SyncIT {
         assertThat(stagedContent()).isEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sync_audit", Long.class)).isZero();
 
+        assertThat(jdbc.queryForObject("SELECT status FROM run_summary WHERE run_id = 2", String.class))
+                .isEqualTo("stopped-safety-valve");
+        snapshot(rows);
+        CliRun fixedExport = sync(job);
+        assertThat(fixedExport.exitCode()).as("a new run reads the repaired export").isZero();
+        assertThat(jdbc.queryForObject("SELECT updated_count + deleted_count FROM sync_run_feed WHERE run_id = 3",
+                Long.class)).isZero();
+
+        snapshot(rows.subList(0, 120));
         CliRun forced = sync(job, "--force");
 
         assertThat(forced.exitCode()).as(forced.err()).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stg_customer WHERE deleted_at IS NOT NULL", Long.class))
                 .isEqualTo(80L);
-        assertThat(jdbc.queryForObject("SELECT forced FROM sync_run_feed", Boolean.class)).isTrue();
+        assertThat(jdbc.queryForObject("SELECT forced FROM sync_run_feed WHERE run_id = 4", Boolean.class)).isTrue();
     }
 
     @Test
