@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mastersync", mixinStandardHelpOptions = true, version = "mastersync 0.1.0",
         description = "Moves ERP master data (items, customers) out of legacy systems into clean staging tables.",
-        subcommands = {MigrateCommand.class, SyncCommand.class, ChangesCommand.class, ReviewCommand.class,
+        subcommands = {MigrateCommand.class, SyncCommand.class, ServeCommand.class, ChangesCommand.class, ReviewCommand.class,
                 EvaluateCommand.class, ReportCommand.class, ProfileCommand.class, RejectsCommand.class,
                 GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class MastersyncCommand implements Runnable {
