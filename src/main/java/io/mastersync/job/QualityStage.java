@@ -74,6 +74,9 @@ class QualityStage implements RunStage {
 
     /** Distinct values up to which a text column gets a histogram (top values) in the default profile. */
     static final int LOW_CARDINALITY = 50;
+    /** Columns whose duplicates a steward must see by default; a quality-checks file can ask for any other. */
+    static final java.util.Set<String> IDENTIFYING = java.util.Set.of("source-key", "sku", "gtin", "mpn",
+            "customer-number", "vat-id", "email", "phone");
     private static final int FETCH_SIZE = 5000;
     private static final String LINE = "source-line";
 
@@ -149,7 +152,8 @@ class QualityStage implements RunStage {
 
     /**
      * What every feed gets without asking, chosen to stay cheap on a million rows: size; per column
-     * completeness, approximate distinct count and uniqueness (hashes); for text min/max length, the share of
+     * completeness and approximate distinct count (HyperLogLog); uniqueness (a hash per value) only for the
+     * identifying columns, where duplicates matter; for text min/max length, the share of
      * the dominant data type and, for low-cardinality columns, a histogram; for numbers and timestamps
      * minimum, maximum, mean and standard deviation.
      */
@@ -163,7 +167,9 @@ class QualityStage implements RunStage {
             }
             analyzers.add(new Completeness(c));
             analyzers.add(new ApproxDistinct(c));
-            analyzers.add(new Uniqueness(c));
+            if (IDENTIFYING.contains(c)) {
+                analyzers.add(new Uniqueness(c));
+            }
             if (field.type() == FieldType.TEXT) {
                 analyzers.add(new MinLength(c));
                 analyzers.add(new MaxLength(c));
