@@ -12,7 +12,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -83,7 +82,7 @@ class MigrateJobFactory {
             }
         }
         return job.next(summarizeStep())
-                .listener(runListener(plan))
+                .listener(new RunLedgerListener(ledger, JOB_NAME, plan))
                 .build();
     }
 
@@ -147,24 +146,6 @@ class MigrateJobFactory {
             return RepeatStatus.FINISHED;
         };
         return new StepBuilder("summarizeRun", jobRepository).tasklet(summarize, transactionManager).build();
-    }
-
-    private JobExecutionListener runListener(MigrationPlan plan) {
-        return new JobExecutionListener() {
-            @Override
-            public void beforeJob(JobExecution execution) {
-                ledger.started(execution.getJobInstance().getInstanceId(), JOB_NAME, plan.jobFiles(),
-                        plan.configHash(), plan.rulesHash());
-            }
-
-            @Override
-            public void afterJob(JobExecution execution) {
-                if (!execution.getStatus().name().equals("COMPLETED")) {
-                    ledger.finished(execution.getJobInstance().getInstanceId(),
-                            execution.getStatus().name().toLowerCase(java.util.Locale.ROOT));
-                }
-            }
-        };
     }
 
     static RunFeed runFeed(JobExecution execution, FeedPlan feed) {

@@ -10,7 +10,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -86,7 +85,7 @@ class SyncJobFactory {
             return RepeatStatus.FINISHED;
         };
         return job.next(new StepBuilder("summarizeRun", jobRepository).tasklet(summarize, transactionManager).build())
-                .listener(runListener(plan))
+                .listener(new RunLedgerListener(ledger, JOB_NAME, plan))
                 .build();
     }
 
@@ -170,23 +169,5 @@ class SyncJobFactory {
                 + " finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)", feed.runId(), feed.feed(),
                 c.read(), c.inserted(), c.updated(), c.unchanged(), c.deleted(), c.rejected(), c.superseded(),
                 c.filtered(), force);
-    }
-
-    private JobExecutionListener runListener(MigrationPlan plan) {
-        return new JobExecutionListener() {
-            @Override
-            public void beforeJob(JobExecution execution) {
-                ledger.started(execution.getJobInstance().getInstanceId(), JOB_NAME, plan.jobFiles(),
-                        plan.configHash(), plan.rulesHash());
-            }
-
-            @Override
-            public void afterJob(JobExecution execution) {
-                if (!execution.getStatus().name().equals("COMPLETED")) {
-                    ledger.finished(execution.getJobInstance().getInstanceId(),
-                            execution.getStatus().name().toLowerCase(java.util.Locale.ROOT));
-                }
-            }
-        };
     }
 }
