@@ -56,6 +56,7 @@ class MigrateJobFactory {
     private final RecordValidator validator = new RecordValidator();
     private final Duration progressInterval;
     private final List<RunStage> stages;
+    private final org.springframework.core.task.AsyncTaskExecutor processing;
 
     MigrateJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             DataSource dataSource, MastersyncProperties properties, List<RunStage> stages) {
@@ -65,6 +66,7 @@ class MigrateJobFactory {
         this.dataSource = dataSource;
         this.ledger = new RunLedger(dataSource);
         this.progressInterval = properties.progressInterval();
+        this.processing = ProcessingThreads.executor(properties.processingThreads());
     }
 
     Job build(MigrationPlan plan) {
@@ -103,9 +105,13 @@ class MigrateJobFactory {
         RowCleanser cleanser = new RowCleanser(def.entity(), def.sourceSystem(), def.mapping(),
                 def.jobFile().toString(), feed.rules(), def.formats(), validator);
         StagingItemWriter writer = new StagingItemWriter(dataSource, feed, dialect);
-        return new StepBuilder("extract:" + feed.name(), jobRepository)
+        var step = new StepBuilder("extract:" + feed.name(), jobRepository)
                 .<SourceRow, RowOutcome>chunk(def.chunkSize())
-                .transactionManager(transactionManager)
+                .transactionManager(transactionManager);
+        if (processing != null) {
+            step.taskExecutor(processing);
+        }
+        return step
                 .reader(reader)
                 .processor(new CleanseItemProcessor(cleanser))
                 .writer(writer)

@@ -58,6 +58,7 @@ class SyncJobFactory {
     private final RunLedger ledger;
     private final RecordValidator validator = new RecordValidator();
     private final MastersyncProperties properties;
+    private final org.springframework.core.task.AsyncTaskExecutor processing;
 
     SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
             MastersyncProperties properties) {
@@ -66,6 +67,7 @@ class SyncJobFactory {
         this.dataSource = dataSource;
         this.ledger = new RunLedger(dataSource);
         this.properties = properties;
+        this.processing = ProcessingThreads.executor(properties.processingThreads());
     }
 
     Job build(MigrationPlan plan) throws SQLException {
@@ -95,9 +97,13 @@ class SyncJobFactory {
         RowCleanser cleanser = new RowCleanser(def.entity(), def.sourceSystem(), def.mapping(),
                 def.jobFile().toString(), feed.rules(), def.formats(), validator);
         StagingItemWriter writer = new StagingItemWriter(dataSource, feed, dialect, SyncTargets::pending);
-        return new StepBuilder("detect:" + feed.name(), jobRepository)
+        var step = new StepBuilder("detect:" + feed.name(), jobRepository)
                 .<SourceRow, RowOutcome>chunk(def.chunkSize())
-                .transactionManager(transactionManager)
+                .transactionManager(transactionManager);
+        if (processing != null) {
+            step.taskExecutor(processing);
+        }
+        return step
                 .reader(reader)
                 .processor(tombstoneAware(cleanser, def.sync()))
                 .writer(writer)
