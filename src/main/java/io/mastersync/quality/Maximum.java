@@ -4,21 +4,11 @@ package io.mastersync.quality;
  * Largest numeric values of a column (dates as epoch day, date-times as epoch seconds; see
  * {@link Values#toDouble}). Values that are not numbers or dates are ignored; {@code NaN} when none.
  */
-public record Maximum(String column) implements Analyzer<MomentsState> {
+public record Maximum(String column) implements MomentsAnalyzer {
 
     @Override
     public String metricName() {
         return "maximum";
-    }
-
-    @Override
-    public MomentsState initial() {
-        return new MomentsState();
-    }
-
-    @Override
-    public MomentsState update(MomentsState state, Object value) {
-        return Values.isMissing(value) ? state : state.add(Values.toDouble(value));
     }
 
     @Override
