@@ -1,7 +1,11 @@
 package io.mastersync.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+
+import io.mastersync.golden.JsonText;
+import io.mastersync.quality.SpreadsheetCell;
 
 /** One change-feed row as a JSON object or a CSV line (with spreadsheet formulas neutralised). */
 final class ChangeLines {
@@ -13,13 +17,12 @@ final class ChangeLines {
     }
 
     static String json(Map<String, Object> row) {
-        StringJoiner j = new StringJoiner(",", "{", "}");
+        Map<String, Object> ordered = new LinkedHashMap<>();
         for (String c : COLUMNS) {
             Object v = row.get(c);
-            String value = v == null ? "null" : v instanceof Number ? v.toString() : quote(text(v));
-            j.add("\"" + c + "\":" + value);
+            ordered.put(c, v == null || v instanceof Number ? v : text(v));
         }
-        return j.toString();
+        return JsonText.write(ordered);
     }
 
     static String csv(Map<String, Object> row) {
@@ -35,30 +38,8 @@ final class ChangeLines {
         return v instanceof java.sql.Timestamp t ? t.toLocalDateTime().toString() : v.toString();
     }
 
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
-    }
-
     private static String csvCell(String s) {
-        String safe = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        String safe = SpreadsheetCell.neutralise(s);
         return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
                 ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }

@@ -6,14 +6,14 @@ import java.util.Map;
 
 /**
  * The little JSON the golden tables keep in VARCHAR columns: objects of strings, numbers, booleans, null and
- * nested objects. Writes them, and reads back what it wrote.
+ * nested objects. Writes them, and reads back what it wrote. The change feed's JSON lines use the writer too.
  */
-final class JsonText {
+public final class JsonText {
 
     private JsonText() {
     }
 
-    static String write(Map<String, ?> map) {
+    public static String write(Map<String, ?> map) {
         StringBuilder sb = new StringBuilder();
         writeValue(sb, map);
         return sb.toString();

@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.mastersync.canonical.EntityType;
+import io.mastersync.quality.SpreadsheetCell;
 import io.mastersync.yaml.DefinitionException;
 
 /**
@@ -134,18 +135,13 @@ public final class ReviewCsv {
 
     /** A cell a spreadsheet will not run as a formula. */
     public static String neutralise(String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return cell == null ? "" : cell;
-        }
-        char c = cell.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + cell : cell;
+        return cell == null ? "" : SpreadsheetCell.neutralise(cell);
     }
 
     /** Undoes {@link #neutralise}. */
     public static String restore(String cell) {
         if (cell != null && cell.length() >= 2 && cell.charAt(0) == '\'') {
-            char c = cell.charAt(1);
-            if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
+            if (SpreadsheetCell.isFormulaStart(cell.charAt(1))) {
                 return cell.substring(1);
             }
         }

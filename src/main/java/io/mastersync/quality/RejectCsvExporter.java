@@ -22,14 +22,7 @@ public final class RejectCsvExporter {
 
     /** The cell as it is safe to write. */
     public static String neutralise(String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return cell;
-        }
-        char c = cell.charAt(0);
-        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
-            return "'" + cell;
-        }
-        return cell;
+        return SpreadsheetCell.neutralise(cell);
     }
 
     /** Writes a header and rows (RFC 4180 quoting, CRLF line ends), every cell neutralised. */
