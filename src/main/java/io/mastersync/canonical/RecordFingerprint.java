@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 
 /**
  * 64-bit fingerprints of canonical records: of the source key (to find a record among a million without
- * holding their keys) and of the content (to tell whether a record changed since it was staged). A
+ * holding their keys), of the content (to tell whether a record changed since it was staged) and of the
+ * source values a record was cleansed from (to skip cleansing a row that did not change at all). A
  * change of any canonical field changes the content hash with overwhelming probability; equal content
  * always gives equal hashes (decimals are compared by value, {@code 1.50} equals {@code 1.5}).
  * Stateless and thread-safe.
@@ -37,6 +38,24 @@ public final class RecordFingerprint {
             }
         }
         return finish(h);
+    }
+
+    /**
+     * Over source values in order (null distinct from empty), starting from a seed that stands for everything
+     * else that shaped the cleansed record (rules, formats, mapping).
+     */
+    public static long source(long seed, String[] values) {
+        long h = seed;
+        for (int i = 0; i < values.length; i++) {
+            h = (h ^ (i + 1)) * PRIME;
+            h = values[i] == null ? (h ^ 0xFF) * PRIME : mix(h, values[i]);
+        }
+        return finish(h);
+    }
+
+    /** A seed for {@link #source} from a description of the cleansing setup. */
+    public static long seed(String description) {
+        return finish(mix(SEED, description));
     }
 
     private static long mix(long h, String s) {

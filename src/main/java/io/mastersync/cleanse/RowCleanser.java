@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.mastersync.canonical.CanonicalRecord;
 import io.mastersync.canonical.EntityType;
+import io.mastersync.canonical.RecordFingerprint;
 import io.mastersync.source.ColumnLayout;
 import io.mastersync.source.ColumnMapping;
 import io.mastersync.source.RowProblem;
@@ -28,6 +29,7 @@ public final class RowCleanser {
     private final RecordValidator validator;
     private final int sourceSystemIndex;
     private final int sourceKeyIndex;
+    private final long fingerprintSeed;
     private final Map<ColumnLayout, BoundFields> bound = new ConcurrentHashMap<>();
     /** The layout of the previous row and its binding: rows of one file share the layout instance. */
     private volatile LastBinding last;
@@ -43,19 +45,48 @@ public final class RowCleanser {
         this.validator = validator;
         this.sourceSystemIndex = entity.indexOf("source-system");
         this.sourceKeyIndex = entity.indexOf("source-key");
+        this.fingerprintSeed = RecordFingerprint.seed(setup(entity, sourceSystem, mapping, formats, rules));
+    }
+
+    /**
+     * Everything besides the source values that decides what a row cleanses to. The software revision is in it
+     * because a new release may normalize differently; job-file line numbers are not.
+     */
+    private static String setup(EntityType entity, String sourceSystem, ColumnMapping mapping, ValueFormats formats,
+            RuleSet rules) {
+        StringBuilder sb = new StringBuilder(SOFTWARE_REVISION).append('\u0001').append(entity.code()).append('\u0001')
+                .append(sourceSystem).append('\u0001').append(formats).append('\u0001').append(rules.hash());
+        mapping.fields().forEach((field, source) -> {
+            sb.append('\u0001').append(field).append('=');
+            if (source instanceof ColumnMapping.Columns columns) {
+                sb.append(columns.names()).append(columns.separator());
+            } else if (source instanceof ColumnMapping.Constant constant) {
+                sb.append("const:").append(constant.value());
+            }
+        });
+        return sb.toString();
+    }
+
+    /** The jar's version, or "dev" when run from classes; a release re-cleanses every row once. */
+    private static final String SOFTWARE_REVISION = java.util.Objects.requireNonNullElse(
+            RowCleanser.class.getPackage().getImplementationVersion(), "dev");
+
+    /**
+     * The fingerprint of what this row would be cleansed from: its mapped source values plus this cleanser's
+     * setup. Equal fingerprints cleanse to the same outcome. 0 for a row with read problems.
+     */
+    public long sourceFingerprint(SourceRow row) {
+        if (!row.isClean()) {
+            return 0;
+        }
+        return RecordFingerprint.source(fingerprintSeed, binding(row).mapping.extract(row.values()));
     }
 
     public RowOutcome cleanse(SourceRow row) {
-        LastBinding previous = last;
-        BoundFields fields;
-        if (previous != null && previous.layout == row.layout()) {
-            fields = previous.fields;
-        } else {
-            fields = bound.computeIfAbsent(row.layout(), layout -> bind(layout, row.lineage().origin()));
-            last = new LastBinding(row.layout(), fields);
-        }
+        BoundFields fields = binding(row);
         FieldValues values = new FieldValues(entity);
         String[] mapped = fields.mapping.extract(row.values());
+        long fingerprint = row.isClean() ? RecordFingerprint.source(fingerprintSeed, mapped) : 0;
         for (int f = 0; f < mapped.length; f++) {
             values.set(fields.targets[f], blankToNull(mapped[f]));
         }
@@ -79,8 +110,20 @@ public final class RowCleanser {
                         changed);
             }
         }
-        return new RowOutcome.Accepted(record, row.lineage(), violations.isEmpty() ? List.of() : List.copyOf(violations),
-                changed);
+        if (violations.isEmpty()) {
+            return new RowOutcome.Accepted(record, row.lineage(), List.of(), changed, fingerprint);
+        }
+        return new RowOutcome.Accepted(record, row.lineage(), List.copyOf(violations), changed, 0);
+    }
+
+    private BoundFields binding(SourceRow row) {
+        LastBinding previous = last;
+        if (previous != null && previous.layout == row.layout()) {
+            return previous.fields;
+        }
+        BoundFields fields = bound.computeIfAbsent(row.layout(), layout -> bind(layout, row.lineage().origin()));
+        last = new LastBinding(row.layout(), fields);
+        return fields;
     }
 
     private BoundFields bind(ColumnLayout layout, String origin) {

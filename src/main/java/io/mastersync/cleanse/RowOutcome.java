@@ -19,9 +19,21 @@ public sealed interface RowOutcome {
     /** The values that normalizers rewrote in this row; empty when none. */
     List<FieldChange> changes();
 
-    /** Valid: staged, with the warnings that flag it. */
-    record Accepted(CanonicalRecord record, RowLineage lineage, List<Violation> warnings, List<FieldChange> changes)
-            implements RowOutcome {
+    /**
+     * Valid: staged, with the warnings that flag it.
+     *
+     * @param sourceFingerprint the fingerprint of the source values it was cleansed from, when a later sync may
+     *                          skip cleansing an identical row; 0 when it may not (the row has warnings, which
+     *                          must be recorded again in each run)
+     */
+    record Accepted(CanonicalRecord record, RowLineage lineage, List<Violation> warnings, List<FieldChange> changes,
+            long sourceFingerprint) implements RowOutcome {
+
+        public Accepted(CanonicalRecord record, RowLineage lineage, List<Violation> warnings,
+                List<FieldChange> changes) {
+            this(record, lineage, warnings, changes, 0);
+        }
+
         @Override
         public String sourceKey() {
             return record.sourceKey();
@@ -31,6 +43,23 @@ public sealed interface RowOutcome {
     /** Invalid: kept in the rejects table with every reason (errors and warnings). */
     record Rejected(String sourceKey, RowLineage lineage, List<Violation> reasons, List<FieldChange> changes)
             implements RowOutcome {
+    }
+
+    /**
+     * Read in a sync and not cleansed: its source values, rules and setup are exactly those of the row staged
+     * under {@code keyHash}, so cleansing would give the staged record again.
+     */
+    record Unchanged(long keyHash, long sourceFingerprint, RowLineage lineage) implements RowOutcome {
+        /** Not known without cleansing; the staged row has it. */
+        @Override
+        public String sourceKey() {
+            return null;
+        }
+
+        @Override
+        public List<FieldChange> changes() {
+            return List.of();
+        }
     }
 
     /** Deliberately left out by a rule (for example a test record); kept with the rule that filtered it. */

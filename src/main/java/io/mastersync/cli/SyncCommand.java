@@ -44,8 +44,8 @@ final class SyncCommand implements Callable<Integer>, SpringCommand {
             SyncRunner.SyncResult result = context.getBean(SyncRunner.class).sync(jobs, force);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Sync run %d %s%n", result.run().runId(), result.run().success() ? "completed" : "did not complete");
-            out.printf("%-24s %10s %10s %10s %10s %10s %10s %10s%n", "feed", "read", "inserted", "updated", "unchanged",
-                    "deleted", "rejected", "filtered");
+            out.printf("%-24s %10s %10s %10s %10s %10s %10s %10s %12s%n", "feed", "read", "inserted", "updated",
+                    "unchanged", "deleted", "rejected", "filtered", "not-cleansed");
             result.feedLines().forEach(out::println);
             out.flush();
             if (result.stoppedBySafetyValve()) {

@@ -75,8 +75,11 @@ public final class FeedSync {
         long accepted = count(c, "SELECT COUNT(*) FROM sync_seen WHERE run_id = ? AND feed = ?", feed.runId(),
                 feed.feed());
         long unchanged = accepted - superseded - inserted - updated;
+        long notCleansed = count(c, "SELECT COUNT(*) FROM sync_seen WHERE run_id = ? AND feed = ? AND source_unchanged",
+                feed.runId(), feed.feed());
+        // dispositions[1] includes the rows keepLatestPerKey just recorded as superseded
         SyncCounts counts = new SyncCounts(read, inserted, updated, unchanged, deleted, tombstones, dispositions[0],
-                dispositions[1] + superseded, dispositions[2] - tombstones, live);
+                dispositions[1], dispositions[2] - tombstones, live, notCleansed);
         if (!force && counts.changeShare() > settings.maxChangeShare()) {
             throw new SafetyValveException(String.format(java.util.Locale.ROOT, "feed %s: this sync would update %d"
                     + " and delete %d of %d staged rows (%.1f%%, more than the %.1f%% allowed by"
@@ -85,6 +88,7 @@ public final class FeedSync {
                     settings.maxChangeShare() * 100));
         }
         LocalDateTime now = LocalDateTime.now();
+        refreshSourceFingerprints(c);
         auditUpdates(c, now);
         audit(c, "INSERT INTO sync_audit (run_id, feed, entity, source_system, source_key, change_kind, changed_at)"
                 + " SELECT p.run_id, p.feed, ?, p.source_system, p.source_key, 'insert', ? FROM " + pending + " p"
@@ -121,37 +125,68 @@ public final class FeedSync {
         return new Object[] {feed.sourceSystem(), feed.runId(), feed.feed()};
     }
 
-    /** A key read twice (in different chunks): the later row wins, the earlier is superseded. */
+    /**
+     * A key read in more than one chunk: the row with the highest record number wins, every earlier one is
+     * superseded (and leaves the pending table if it was there). Within a chunk the writer decided already.
+     */
     private long keepLatestPerKey(Connection c) throws SQLException {
-        String ranked = "SELECT p.record_no, p.source_key, p.source_file, p.source_line, ROW_NUMBER() OVER (PARTITION BY"
-                + " p.source_key ORDER BY p.record_no DESC) AS rn, FIRST_VALUE(p.source_line) OVER (PARTITION BY"
-                + " p.source_key ORDER BY p.record_no DESC) AS winner_line FROM " + pending + " p WHERE p.run_id = ?"
-                + " AND p.feed = ?";
+        String sql = "SELECT s.record_no, s.key_hash, p.source_key, s.source_file, s.source_line, w.source_line FROM"
+                + " sync_seen s JOIN (SELECT key_hash, MAX(record_no) AS last_no FROM sync_seen WHERE run_id = ? AND"
+                + " feed = ? GROUP BY key_hash HAVING COUNT(*) > 1) r ON r.key_hash = s.key_hash JOIN sync_seen w ON"
+                + " w.run_id = s.run_id AND w.feed = s.feed AND w.key_hash = r.key_hash AND w.record_no = r.last_no"
+                + " LEFT JOIN " + pending + " p ON p.run_id = s.run_id AND p.feed = s.feed AND p.record_no = s.record_no"
+                + " WHERE s.run_id = ? AND s.feed = ? AND s.record_no < r.last_no";
         List<Object[]> losers = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT record_no, source_key, source_file, source_line,"
-                + " winner_line FROM (" + ranked + ") x WHERE rn > 1")) {
-            bind(ps, feed.runId(), feed.feed());
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, feed.runId(), feed.feed(), feed.runId(), feed.feed());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    losers.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                            rs.getLong(5)});
+                    losers.add(new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getLong(5), rs.getLong(6)});
                 }
             }
         }
         Timestamp now = Timestamp.valueOf(LocalDateTime.now());
         for (Object[] l : losers) {
-            String message = "source key '" + l[1] + "' appears again at line " + l[4] + ": the later row wins";
+            long recordNo = (Long) l[0];
+            // a row not in the pending table was unchanged, so staging has its key
+            String key = l[2] != null ? (String) l[2] : stagedKey(c, (Long) l[1]);
+            String message = "source key '" + key + "' appears again at line " + l[5] + ": the later row wins";
             execute(c, "INSERT INTO rej_record (run_id, feed, record_no, source_system, entity, source_key, disposition,"
                     + " source_file, source_line, raw_record, reasons, rejected_at) VALUES (?, ?, ?, ?, ?, ?,"
-                    + " 'superseded', ?, ?, NULL, ?, ?)", feed.runId(), feed.feed(), l[0], feed.sourceSystem(),
-                    feed.entity().code(), l[1], l[2], l[3], "[error duplicate-key] " + message, now);
+                    + " 'superseded', ?, ?, NULL, ?, ?)", feed.runId(), feed.feed(), recordNo, feed.sourceSystem(),
+                    feed.entity().code(), key, l[3], l[4], "[error duplicate-key] " + message, now);
             execute(c, "INSERT INTO rej_reason (run_id, feed, record_no, source_system, source_key, field, rule_id,"
                     + " severity, message, bad_value) VALUES (?, ?, ?, ?, ?, 'source-key', 'duplicate-key', 'error', ?,"
-                    + " ?)", feed.runId(), feed.feed(), l[0], feed.sourceSystem(), l[1], message, l[1]);
+                    + " ?)", feed.runId(), feed.feed(), recordNo, feed.sourceSystem(), key, message, key);
             execute(c, "DELETE FROM " + pending + " WHERE run_id = ? AND feed = ? AND record_no = ?", feed.runId(),
-                    feed.feed(), l[0]);
+                    feed.feed(), recordNo);
         }
         return losers.size();
+    }
+
+    /** The source key of a live staged row by its hash (rows whose cleansing a sync skipped carry only that). */
+    private String stagedKey(Connection c, long keyHash) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT source_key FROM " + staging + " WHERE source_system = ?"
+                + " AND key_hash = ? AND deleted_at IS NULL")) {
+            bind(ps, feed.sourceSystem(), keyHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /**
+     * A row that was cleansed (its source text, the rules or the software changed) yet gave the staged record
+     * keeps its staged row; its new source fingerprint is stored so that the next sync can skip it. Changed
+     * keys are replaced from the pending table with their own fingerprints afterwards.
+     */
+    private void refreshSourceFingerprints(Connection c) throws SQLException {
+        execute(c, "UPDATE " + staging + " s SET source_hash = (SELECT MAX(x.source_hash) FROM sync_seen x WHERE"
+                + " x.run_id = ? AND x.feed = ? AND x.key_hash = s.key_hash AND x.source_hash IS NOT NULL) WHERE"
+                + " s.source_system = ? AND s.deleted_at IS NULL AND s.key_hash IN (SELECT x.key_hash FROM sync_seen x"
+                + " WHERE x.run_id = ? AND x.feed = ? AND x.source_hash IS NOT NULL)", feed.runId(), feed.feed(),
+                feed.sourceSystem(), feed.runId(), feed.feed());
     }
 
     /** One audit row per changed field of each updated record, with the old and the new value. */

@@ -9,16 +9,13 @@ import io.mastersync.canonical.EntityType;
 import io.mastersync.load.StagingTarget;
 
 /**
- * What staging holds for a feed, as key hash to content hash in open-addressing arrays (24 bytes a key):
- * enough to tell, for each row of a new snapshot, whether it is new, changed or unchanged, without a
- * database round trip per row. Soft-deleted rows count as absent, so a key that comes back is new again.
- * Filled once, then read-only; safe for one thread.
+ * What staging holds for a feed, as key hash to content hash: enough to tell, for each row of a new snapshot,
+ * whether it is new, changed or unchanged, without a database round trip per row. Soft-deleted rows count as
+ * absent, so a key that comes back is new again. Filled once, then read-only.
  */
 final class KeyStateMap implements StagingTarget.ChangeFilter {
 
-    private long[] keys = new long[1 << 16];
-    private long[] contents = new long[1 << 16];
-    private int size;
+    private final LongLongMap contents = new LongLongMap();
 
     static KeyStateMap load(Connection c, EntityType entity, String sourceSystem) throws SQLException {
         KeyStateMap map = new KeyStateMap();
@@ -36,58 +33,20 @@ final class KeyStateMap implements StagingTarget.ChangeFilter {
     }
 
     void put(long key, long content) {
-        if (size * 2 >= keys.length) {
-            grow();
-        }
-        insert(keys, contents, key, content);
+        contents.put(key, content);
     }
 
     /** The staged content hash of a key, or 0 when staging has no live row with that key. */
     long content(long key) {
-        int mask = keys.length - 1;
-        for (int i = (int) key & mask; ; i = (i + 1) & mask) {
-            if (keys[i] == 0) {
-                return 0;
-            }
-            if (keys[i] == key) {
-                return contents[i];
-            }
-        }
+        return contents.get(key);
     }
 
     int size() {
-        return size;
+        return contents.size();
     }
 
     @Override
     public boolean changed(long keyHash, long contentHash) {
         return content(keyHash) != contentHash;
-    }
-
-    private void insert(long[] k, long[] v, long key, long content) {
-        int mask = k.length - 1;
-        for (int i = (int) key & mask; ; i = (i + 1) & mask) {
-            if (k[i] == 0 || k[i] == key) {
-                if (k[i] == 0) {
-                    size++;
-                }
-                k[i] = key;
-                v[i] = content;
-                return;
-            }
-        }
-    }
-
-    private void grow() {
-        long[] oldKeys = keys;
-        long[] oldContents = contents;
-        keys = new long[oldKeys.length * 2];
-        contents = new long[oldKeys.length * 2];
-        size = 0;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != 0) {
-                insert(keys, contents, oldKeys[i], oldContents[i]);
-            }
-        }
     }
 }

@@ -3,10 +3,11 @@ package io.mastersync.delta;
 /**
  * What a sync did with one feed. {@code read = inserted + updated + unchanged + tombstones + rejected +
  * superseded + filtered}; {@code deleted} counts tombstones (rows read that say "deleted") plus, for full
- * snapshots, staged keys the snapshot no longer has.
+ * snapshots, staged keys the snapshot no longer has. {@code notCleansed} (not part of the sum) counts rows
+ * read whose cleansing was skipped because their source values and rules were those of the staged row.
  */
 public record SyncCounts(long read, long inserted, long updated, long unchanged, long deleted, long tombstones,
-        long rejected, long superseded, long filtered, long liveBefore) {
+        long rejected, long superseded, long filtered, long liveBefore, long notCleansed) {
 
     public boolean balanced() {
         return read == inserted + updated + unchanged + tombstones + rejected + superseded + filtered;

@@ -97,6 +97,7 @@ class SyncJobFactory {
         RowCleanser cleanser = new RowCleanser(def.entity(), def.sourceSystem(), def.mapping(),
                 def.jobFile().toString(), feed.rules(), def.formats(), validator);
         StagingItemWriter writer = new StagingItemWriter(dataSource, feed, dialect, SyncTargets::pending);
+        SyncRowProcessor processor = new SyncRowProcessor(dataSource, def, cleanser, properties.syncSkipUnchanged());
         var step = new StepBuilder("detect:" + feed.name(), jobRepository)
                 .<SourceRow, RowOutcome>chunk(def.chunkSize())
                 .transactionManager(transactionManager);
@@ -105,9 +106,10 @@ class SyncJobFactory {
         }
         return step
                 .reader(reader)
-                .processor(tombstoneAware(cleanser, def.sync()))
+                .processor(processor)
                 .writer(writer)
                 .listener(writer)
+                .listener((org.springframework.batch.core.listener.StepExecutionListener) processor)
                 .listener(new ProgressListener(feed.name(), reader, properties.progressInterval()))
                 .build();
     }
@@ -121,23 +123,6 @@ class SyncJobFactory {
             LocalDateTime watermark = SyncState.watermark(c, def.name());
             return watermark == null ? BEGINNING : watermark.minus(def.sync().overlap());
         }
-    }
-
-    /** A row whose tombstone column says "deleted" is not loaded: it deletes its key when the sync applies. */
-    private static ItemProcessor<SourceRow, RowOutcome> tombstoneAware(RowCleanser cleanser, SyncSettings sync) {
-        if (sync.tombstoneColumn() == null) {
-            return cleanser::cleanse;
-        }
-        return row -> {
-            String marker = row.value(sync.tombstoneColumn());
-            if (marker != null && sync.tombstoneValues().contains(marker.strip())) {
-                RowOutcome outcome = cleanser.cleanse(row);
-                return new RowOutcome.Filtered(outcome.sourceKey(), row.lineage(), Violation.warning(null,
-                        FeedSync.TOMBSTONE_RULE, "row marked deleted in the source (" + sync.tombstoneColumn() + " = "
-                                + marker.strip() + ")", marker), java.util.List.of());
-            }
-            return cleanser.cleanse(row);
-        };
     }
 
     private Step applyStep(FeedPlan feed) {
@@ -172,8 +157,8 @@ class SyncJobFactory {
         jdbc.update("DELETE FROM sync_run_feed WHERE run_id = ? AND feed = ?", feed.runId(), feed.feed());
         jdbc.update("INSERT INTO sync_run_feed (run_id, feed, read_count, inserted_count, updated_count,"
                 + " unchanged_count, deleted_count, rejected_count, superseded_count, filtered_count, forced,"
-                + " finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)", feed.runId(), feed.feed(),
-                c.read(), c.inserted(), c.updated(), c.unchanged(), c.deleted(), c.rejected(), c.superseded(),
-                c.filtered(), force);
+                + " not_cleansed_count, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)",
+                feed.runId(), feed.feed(), c.read(), c.inserted(), c.updated(), c.unchanged(), c.deleted(), c.rejected(),
+                c.superseded(), c.filtered(), force, c.notCleansed());
     }
 }

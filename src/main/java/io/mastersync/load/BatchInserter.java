@@ -44,6 +44,8 @@ final class BatchInserter implements BulkInserter {
             ps.setBigDecimal(index, d);
         } else if (value instanceof Long l) {
             ps.setLong(index, l);
+        } else if (value instanceof Boolean b) {
+            ps.setBoolean(index, b);
         } else {
             ps.setString(index, value.toString());
         }

@@ -11,7 +11,7 @@ public final class StagingColumns {
 
     /** Lineage written with every staged row, after the canonical fields. */
     public static final List<String> LINEAGE = List.of("run_id", "feed", "source_file", "source_line", "record_no",
-            "loaded_at", "key_hash", "content_hash");
+            "loaded_at", "key_hash", "content_hash", "source_hash");
 
     private StagingColumns() {
     }

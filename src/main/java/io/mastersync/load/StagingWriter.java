@@ -37,7 +37,10 @@ public final class StagingWriter {
             "source_key", "disposition", "source_file", "source_line", "raw_record", "reasons", "rejected_at");
     static final List<String> REASON_COLUMNS = List.of("run_id", "feed", "record_no", "source_system", "source_key",
             "field", "rule_id", "severity", "message", "bad_value");
-    static final List<String> SEEN_COLUMNS = List.of("run_id", "feed", "key_hash");
+    static final List<String> SEEN_COLUMNS = List.of("run_id", "feed", "key_hash", "record_no", "source_unchanged",
+            "source_file", "source_line", "source_hash");
+    /** Position of content_hash in a staged row, counted from its end (see {@link StagingColumns#LINEAGE}). */
+    private static final int CONTENT_HASH_FROM_END = 2;
     static final List<String> COUNT_COLUMNS = List.of("run_id", "feed", "normalizer", "field", "changed_count");
     static final List<String> EXAMPLE_COLUMNS = List.of("run_id", "feed", "normalizer", "field", "before_value",
             "after_value");
@@ -93,16 +96,18 @@ public final class StagingWriter {
     public void write(Connection connection, List<? extends RowOutcome> outcomes) throws SQLException {
         LocalDateTime now = LocalDateTime.now();
         Chunk chunk = new Chunk(outcomes.size());
-        Map<String, RowOutcome.Accepted> latest = new LinkedHashMap<>(outcomes.size() * 2);
+        // per key hash the chunk's last row for the key: an Accepted, or (in a sync) an Unchanged
+        Map<Long, RowOutcome> latest = new LinkedHashMap<>(outcomes.size() * 2);
         for (RowOutcome outcome : outcomes) {
             countChanges(outcome.changes(), chunk);
             if (outcome instanceof RowOutcome.Accepted a) {
-                RowOutcome.Accepted earlier = latest.put(a.sourceKey(), a);
-                if (earlier != null) {
-                    chunk.superseded(earlier.lineage().recordNumber(), earlier.sourceKey(), earlier.lineage().origin(),
-                            earlier.lineage().line(), earlier.lineage().raw(), a.lineage(), now);
-                }
+                keepLatest(connection, latest, RecordFingerprint.key(a.sourceKey()), a, chunk, now);
                 addReasons(chunk.reasons, a.lineage(), a.sourceKey(), a.warnings());
+            } else if (outcome instanceof RowOutcome.Unchanged u) {
+                if (!target.recordSeenKeys()) {
+                    throw new IllegalStateException("an unchanged row outside a sync: " + u.lineage());
+                }
+                keepLatest(connection, latest, u.keyHash(), u, chunk, now);
             } else if (outcome instanceof RowOutcome.Rejected r) {
                 chunk.rejects.add(rejectRow(r, "rejected", r.reasons(), now));
                 addReasons(chunk.reasons, r.lineage(), r.sourceKey(), r.reasons());
@@ -114,15 +119,26 @@ public final class StagingWriter {
         List<RowOutcome.Accepted> repeated = new ArrayList<>();
         Encoded loadedAt = Encoded.of(now);
         List<Object[]> seenKeys = target.recordSeenKeys() ? new ArrayList<>(latest.size()) : List.of();
-        for (RowOutcome.Accepted a : latest.values()) {
-            Object[] row = stagedRow(a, loadedAt);
-            if (target.recordSeenKeys()) {
-                seenKeys.add(new Object[] {encodedRunId, encodedFeed, row[row.length - 2]});
+        for (Map.Entry<Long, RowOutcome> entry : latest.entrySet()) {
+            long keyHash = entry.getKey();
+            boolean firstTime = seen.addHash(keyHash);
+            if (entry.getValue() instanceof RowOutcome.Unchanged u) {
+                // staging has this row already; the key is seen, and a later row of the key may still win
+                RowLineage lineage = u.lineage();
+                seenKeys.add(new Object[] {encodedRunId, encodedFeed, keyHash, lineage.recordNumber(), Boolean.TRUE,
+                        encodedOrigin(lineage.origin()), lineage.line(), null});
+                continue;
             }
-            boolean firstTime = seen.add(a.sourceKey());
+            RowOutcome.Accepted a = (RowOutcome.Accepted) entry.getValue();
+            Object[] row = stagedRow(a, loadedAt, keyHash);
+            if (target.recordSeenKeys()) {
+                // with its source fingerprint, which the sync stores for a row that cleansed to what is staged
+                seenKeys.add(new Object[] {encodedRunId, encodedFeed, keyHash, a.lineage().recordNumber(),
+                        Boolean.FALSE, encodedOrigin(a.lineage().origin()), a.lineage().line(), row[row.length - 1]});
+            }
             // a repeated key is always written, so that its last row wins when the sync is applied
             if (firstTime && target.changes() != null
-                    && !target.changes().changed((Long) row[row.length - 2], (Long) row[row.length - 1])) {
+                    && !target.changes().changed(keyHash, (Long) row[row.length - CONTENT_HASH_FROM_END])) {
                 continue;
             }
             if (!target.replaceRepeated() || firstTime) {
@@ -149,6 +165,31 @@ public final class StagingWriter {
         }
     }
 
+    /** Within a chunk the later row of a key wins; the earlier one is recorded as superseded. */
+    private void keepLatest(Connection c, Map<Long, RowOutcome> latest, long keyHash, RowOutcome row, Chunk chunk,
+            LocalDateTime now) throws SQLException {
+        RowOutcome earlier = latest.put(keyHash, row);
+        if (earlier == null) {
+            return;
+        }
+        String key = row.sourceKey() != null ? row.sourceKey()
+                : earlier.sourceKey() != null ? earlier.sourceKey() : stagedKey(c, keyHash);
+        RowLineage lost = earlier.lineage();
+        chunk.superseded(lost.recordNumber(), key, lost.origin(), lost.line(), lost.raw(), row.lineage(), now);
+    }
+
+    /** The source key of a staged row (rows whose cleansing a sync skipped carry only its hash). */
+    private String stagedKey(Connection c, long keyHash) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT source_key FROM " + feed.entity().stagingTable()
+                + " WHERE source_system = ? AND key_hash = ? AND deleted_at IS NULL")) {
+            ps.setString(1, feed.sourceSystem());
+            ps.setLong(2, keyHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     /** A key staged by an earlier chunk comes again: record the staged row as superseded and replace it. */
     private void replaceEarlier(Connection c, RowOutcome.Accepted a, Chunk chunk, LocalDateTime now,
             Encoded loadedAt) throws SQLException {
@@ -168,7 +209,7 @@ public final class StagingWriter {
                 // else: a hash collision with another key, nothing to replace
             }
         }
-        chunk.staged.add(stagedRow(a, loadedAt));
+        chunk.staged.add(stagedRow(a, loadedAt, RecordFingerprint.key(a.sourceKey())));
     }
 
     /** The rows one chunk writes, by target table. */
@@ -205,7 +246,7 @@ public final class StagingWriter {
         }
     }
 
-    private Object[] stagedRow(RowOutcome.Accepted a, Object loadedAt) {
+    private Object[] stagedRow(RowOutcome.Accepted a, Object loadedAt, long keyHash) {
         Object[] values = a.record().values();
         Object[] row = new Object[values.length + StagingColumns.LINEAGE.size()];
         System.arraycopy(values, 0, row, 0, values.length);
@@ -217,8 +258,9 @@ public final class StagingWriter {
         row[i++] = lineage.line();
         row[i++] = lineage.recordNumber();
         row[i++] = loadedAt;
-        row[i++] = RecordFingerprint.key(a.sourceKey());
-        row[i] = RecordFingerprint.content(a.record());
+        row[i++] = keyHash;
+        row[i++] = RecordFingerprint.content(a.record());
+        row[i] = a.sourceFingerprint() == 0 ? null : a.sourceFingerprint();
         return row;
     }
 

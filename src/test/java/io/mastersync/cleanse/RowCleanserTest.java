@@ -33,6 +33,10 @@ class RowCleanserTest {
     }
 
     private static RowCleanser itemCleanser(ValueFormats formats) {
+        return new RowCleanser(EntityType.ITEM, "ACME", mapping(), "jobs/items.yml", RuleSet.NONE, formats, VALIDATOR);
+    }
+
+    private static ColumnMapping mapping() {
         Map<String, ColumnMapping.FieldSource> m = new LinkedHashMap<>();
         m.put("source-key", new ColumnMapping.Columns(List.of("NR"), "|", 1));
         m.put("gtin", new ColumnMapping.Columns(List.of("EAN"), "|", 2));
@@ -42,8 +46,7 @@ class RowCleanserTest {
         m.put("base-unit", new ColumnMapping.Columns(List.of("ME"), "|", 6));
         m.put("last-changed", new ColumnMapping.Columns(List.of("CHANGED"), "|", 7));
         m.put("status", new ColumnMapping.Constant("active", 8));
-        return new RowCleanser(EntityType.ITEM, "ACME", new ColumnMapping(m), "jobs/items.yml", RuleSet.NONE, formats,
-                VALIDATOR);
+        return new ColumnMapping(m);
     }
 
     private static SourceRow row(String... values) {
@@ -122,5 +125,66 @@ class RowCleanserTest {
                 .hasMessageContaining("jobs/items.yml:2")
                 .hasMessageContaining("'EAN'")
                 .hasMessageContaining("other.csv");
+    }
+
+    @Test
+    void theSourceFingerprintChangesWithAMappedValueOrTheRulesButNotWithColumnOrderOrUnmappedColumns() {
+        RowCleanser cleanser = itemCleanser(ValueFormats.DEFAULT);
+        String[] values = {"4711", "4006381333931", "Pen", "1.50", "EUR", "H87", ""};
+        long fingerprint = cleanser.sourceFingerprint(row(values));
+
+        RowOutcome accepted = cleanser.cleanse(row(values));
+        assertThat(((RowOutcome.Accepted) accepted).sourceFingerprint()).isEqualTo(fingerprint).isNotZero();
+        String[] renamed = values.clone();
+        renamed[2] = "Pencil";
+        assertThat(cleanser.sourceFingerprint(row(renamed))).isNotEqualTo(fingerprint);
+        ColumnLayout reordered = new ColumnLayout(List.of("CHANGED", "ME", "CUR", "PRICE", "TEXT", "EAN", "NR", "NOTE"));
+        SourceRow sameValuesOtherLayout = new SourceRow(reordered, new String[] {values[6], values[5], values[4],
+                values[3], values[2], values[1], values[0], "an unmapped column"}, row(values).lineage(), List.of());
+        assertThat(cleanser.sourceFingerprint(sameValuesOtherLayout)).isEqualTo(fingerprint);
+
+        RuleSet otherRules = new RuleSet() {
+            @Override
+            public Violation apply(FieldValues fields, List<Violation> violations, List<FieldChange> changes) {
+                return null;
+            }
+
+            @Override
+            public String hash() {
+                return "another rules file";
+            }
+        };
+        RowCleanser ruled = new RowCleanser(EntityType.ITEM, "ACME", mapping(), "jobs/items.yml", otherRules,
+                ValueFormats.DEFAULT, VALIDATOR);
+        assertThat(ruled.sourceFingerprint(row(values))).isNotEqualTo(fingerprint);
+        assertThat(itemCleanser(new ValueFormats(',', '.', List.of("dd.MM.yyyy")))
+                .sourceFingerprint(row(values))).as("other formats").isNotEqualTo(fingerprint);
+    }
+
+    @Test
+    void aRowWithWarningsOrReadProblemsHasNoSourceFingerprintSoASyncAlwaysCleansesIt() {
+        RuleSet warnAll = new RuleSet() {
+            @Override
+            public Violation apply(FieldValues fields, List<Violation> violations, List<FieldChange> changes) {
+                violations.add(Violation.warning("name", "always", "flagged", fields.get("name")));
+                return null;
+            }
+
+            @Override
+            public String hash() {
+                return "warn";
+            }
+        };
+        RowCleanser cleanser = new RowCleanser(EntityType.ITEM, "ACME", mapping(), "jobs/items.yml", warnAll,
+                ValueFormats.DEFAULT, VALIDATOR);
+        String[] values = {"4711", "4006381333931", "Pen", "1.50", "EUR", "H87", ""};
+
+        RowOutcome.Accepted flagged = (RowOutcome.Accepted) cleanser.cleanse(row(values));
+
+        assertThat(flagged.warnings()).hasSize(1);
+        assertThat(flagged.sourceFingerprint()).isZero();
+        SourceRow broken = new SourceRow(LAYOUT, values, row(values).lineage(),
+                List.of(new RowProblem("TEXT", "bad-encoding", "not UTF-8")));
+        assertThat(cleanser.sourceFingerprint(broken)).isZero();
     }
 }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -244,6 +246,93 @@ class SyncIT {
         assertThat(jdbc.queryForMap("SELECT * FROM sync_run_feed WHERE run_id = 3"))
                 .as("the overlap re-reads rows already applied without applying them twice")
                 .containsEntry("updated_count", 0L).containsEntry("inserted_count", 0L);
+    }
+
+    @Test
+    void rowsWhoseSourceDidNotChangeAreNotCleansedAgainUnlessTheyHaveWarningsOrTheRulesChanged() throws IOException {
+        Path rules = Files.writeString(dir.resolve("rules.yml"), """
+                entity: customer
+                fields:
+                  name:
+                    normalize: [upper]
+                    checks:
+                      - id: name-short
+                        length: { min: 3 }
+                        severity: warning
+                """);
+        Path job = Files.writeString(dir.resolve("ruled.yml"), Files.readString(snapshotFeed())
+                .replace("entity: customer\n", "entity: customer\nrules: rules.yml\n"));
+        List<String[]> rows = customers(50);
+        rows.get(0)[1] = "Al"; // flagged by name-short in every run
+        snapshot(rows);
+        assertThat(CliRun.migrate(db, job).exitCode()).isZero();
+        rows.get(9)[1] = "Customer ten";
+        snapshot(rows);
+
+        CliRun second = sync(job);
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(jdbc.queryForMap("SELECT * FROM sync_run_feed WHERE run_id = 2")).containsEntry("read_count", 50L)
+                .containsEntry("updated_count", 1L).containsEntry("unchanged_count", 49L)
+                .as("neither the changed row nor the flagged one is skipped").containsEntry("not_cleansed_count", 48L);
+        assertThat(jdbc.queryForObject("SELECT name FROM stg_customer WHERE source_key = 'C10'", String.class))
+                .isEqualTo("CUSTOMER TEN");
+        assertThat(jdbc.queryForList("SELECT source_key FROM rej_reason WHERE run_id = 2", String.class))
+                .as("the flag is recorded again by the sync").containsExactly("C1");
+        assertThat(jdbc.queryForObject("SELECT SUM(changed_count) FROM dq_normalizer_count WHERE run_id = 2",
+                Long.class)).as("only cleansed rows were normalized").isEqualTo(2L);
+
+        Files.writeString(rules, Files.readString(rules).replace("min: 3", "min: 2"));
+        CliRun rulesChanged = sync(job);
+
+        assertThat(rulesChanged.exitCode()).as(rulesChanged.err()).isZero();
+        assertThat(jdbc.queryForMap("SELECT * FROM sync_run_feed WHERE run_id = 3"))
+                .containsEntry("unchanged_count", 50L).containsEntry("not_cleansed_count", 0L);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rej_reason WHERE run_id = 3", Long.class)).isZero();
+
+        CliRun afterRulesChanged = sync(job);
+        assertThat(afterRulesChanged.exitCode()).isZero();
+        assertThat(jdbc.queryForObject("SELECT not_cleansed_count FROM sync_run_feed WHERE run_id = 4", Long.class))
+                .as("the rows staged again under the new rules are skipped from now on").isEqualTo(50L);
+    }
+
+    @ParameterizedTest(name = "skip unchanged sources: {0}")
+    @ValueSource(booleans = {true, false})
+    void theLaterRowOfAKeyRepeatedInTheSnapshotWinsAcrossChunksAndTheCountsAddUp(boolean skipUnchanged)
+            throws IOException {
+        Path job = Files.writeString(dir.resolve("small-chunks.yml"), Files.readString(snapshotFeed())
+                .replace("entity: customer\n", "entity: customer\nchunk-size: 2\n")
+                .replace("max-change-share: 0.10", "max-change-share: 1.0"));
+        List<String[]> original = customers(6);
+        snapshot(original);
+        assertThat(CliRun.migrate(db, job).exitCode()).isZero();
+        List<String[]> snapshot = new ArrayList<>();
+        snapshot.add(new String[] {"C1", "C1 changed", "DE", "10.00"}); // chunk 1, loses to line 5
+        snapshot.add(original.get(1));                                   // chunk 1, loses to line 6
+        snapshot.add(original.get(2));                                   // chunk 2
+        snapshot.add(original.get(0));                                   // chunk 2, C1 as staged: wins
+        snapshot.add(new String[] {"C2", "C2 changed", "DE", "20.00"}); // chunk 3, wins: an update
+        snapshot.add(original.get(3));                                   // chunk 3
+        snapshot.add(new String[] {"C5", "C5 changed", "DE", "50.00"}); // chunk 4, loses within its chunk
+        snapshot.add(original.get(4));                                   // chunk 4, C5 as staged: wins
+        snapshot.add(original.get(5));                                   // chunk 5
+        snapshot(snapshot);
+
+        CliRun run = sync(job, "--mastersync.sync.skip-unchanged=" + skipUnchanged);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(jdbc.queryForMap("SELECT * FROM sync_run_feed WHERE run_id = 2")).containsEntry("read_count", 9L)
+                .containsEntry("inserted_count", 0L).containsEntry("updated_count", 1L)
+                .containsEntry("unchanged_count", 5L).containsEntry("superseded_count", 3L)
+                .containsEntry("deleted_count", 0L);
+        assertThat(jdbc.queryForList("SELECT source_key || ':' || name FROM stg_customer ORDER BY source_key",
+                String.class)).containsExactly("C1:Customer 1", "C2:C2 changed", "C3:Customer 3", "C4:Customer 4",
+                        "C5:Customer 5", "C6:Customer 6");
+        assertThat(jdbc.queryForList("SELECT source_key || '@' || source_line FROM rej_record WHERE run_id = 2"
+                + " AND disposition = 'superseded' ORDER BY source_line", String.class))
+                .containsExactly("C1@2", "C2@3", "C5@8");
+        assertThat(jdbc.queryForList("SELECT source_key FROM sync_audit WHERE run_id = 2", String.class))
+                .containsExactly("C2");
     }
 
     private String stagedContent() {
