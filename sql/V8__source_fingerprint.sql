@@ -21,3 +21,22 @@ ALTER TABLE sync_seen ADD COLUMN source_hash BIGINT;
 -- Rows of a sync whose cleansing was skipped (their source fingerprint equals the staged row's); informative,
 -- not part of read = inserted + updated + unchanged + rejected + filtered.
 ALTER TABLE sync_run_feed ADD COLUMN not_cleansed_count BIGINT DEFAULT 0 NOT NULL;
+
+-- sync_seen is written a million rows at a time and read whole per run; an index on random key hashes cost
+-- more to maintain while loading than it saved.
+DROP INDEX sync_seen_run;
+
+-- Keys a sync's writer met again in a later chunk (rare): only these need "the later row wins" when applied.
+CREATE TABLE sync_repeat (
+    run_id          BIGINT        NOT NULL,
+    feed            VARCHAR       NOT NULL,
+    key_hash        BIGINT        NOT NULL
+);
+
+-- The staged keys a sync deletes, found once per apply (used for the count, the audit and the soft delete).
+CREATE TABLE sync_gone (
+    run_id          BIGINT        NOT NULL,
+    feed            VARCHAR       NOT NULL,
+    source_key      VARCHAR       NOT NULL
+);
+CREATE INDEX sync_gone_run ON sync_gone (run_id, feed);

@@ -50,11 +50,16 @@ public final class FeedSync {
      * @throws SafetyValveException before anything is changed, when the share is too high and not forced
      */
     public SyncCounts apply(Connection c, long read, boolean force) throws SQLException {
-        if (isPostgres(c)) {
+        boolean postgres = isPostgres(c);
+        if (postgres) {
+            // held to the end: this transaction may empty sync_seen, and taking the strongest lock first cannot
+            // deadlock with another feed's apply
+            execute(c, "LOCK TABLE sync_seen IN ACCESS EXCLUSIVE MODE");
             // fresh statistics after the bulk writes of the read step, or the planner picks nested loops
-            execute(c, "ANALYZE " + pending + ", sync_seen, " + staging + ", rej_record, rej_reason");
+            execute(c, "ANALYZE " + pending + ", sync_seen, sync_repeat");
         }
-        long superseded = keepLatestPerKey(c);
+        // rows superseded here (a key repeated across chunks) were seen keys; those superseded within a chunk not
+        long supersededSeen = keepLatestPerKey(c);
         // a pending row equal to what is staged (a repeated key whose last row did not change) is no change
         update(c, "DELETE FROM " + pending + " p WHERE p.run_id = ? AND p.feed = ? AND EXISTS (SELECT 1 FROM " + staging
                 + " s WHERE s.source_system = p.source_system AND s.source_key = p.source_key AND s.deleted_at IS NULL"
@@ -66,20 +71,17 @@ public final class FeedSync {
                 feed.runId(), feed.feed());
         long inserted = count(c, "SELECT COUNT(*) FROM " + pending + " WHERE run_id = ? AND feed = ?", feed.runId(),
                 feed.feed()) - updated;
-        String deletions = deletionCondition();
-        long deleted = count(c, "SELECT COUNT(*) FROM " + staging + " s WHERE s.source_system = ? AND s.deleted_at IS NULL"
-                + " AND " + deletions, deletionParams());
+        long deleted = findDeletions(c);
+        if (postgres) {
+            execute(c, "ANALYZE sync_gone");
+        }
         long tombstones = count(c, "SELECT COUNT(DISTINCT record_no) FROM rej_reason WHERE run_id = ? AND feed = ?"
                 + " AND rule_id = ?", feed.runId(), feed.feed(), TOMBSTONE_RULE);
         long[] dispositions = dispositions(c);
-        long accepted = count(c, "SELECT COUNT(*) FROM sync_seen WHERE run_id = ? AND feed = ?", feed.runId(),
-                feed.feed());
-        long unchanged = accepted - superseded - inserted - updated;
-        long notCleansed = count(c, "SELECT COUNT(*) FROM sync_seen WHERE run_id = ? AND feed = ? AND source_unchanged",
-                feed.runId(), feed.feed());
-        // dispositions[1] includes the rows keepLatestPerKey just recorded as superseded
+        long[] seen = seenCounts(c);
+        long unchanged = seen[0] - supersededSeen - inserted - updated;
         SyncCounts counts = new SyncCounts(read, inserted, updated, unchanged, deleted, tombstones, dispositions[0],
-                dispositions[1], dispositions[2] - tombstones, live, notCleansed);
+                dispositions[1], dispositions[2] - tombstones, live, seen[1]);
         if (!force && counts.changeShare() > settings.maxChangeShare()) {
             throw new SafetyValveException(String.format(java.util.Locale.ROOT, "feed %s: this sync would update %d"
                     + " and delete %d of %d staged rows (%.1f%%, more than the %.1f%% allowed by"
@@ -88,41 +90,69 @@ public final class FeedSync {
                     settings.maxChangeShare() * 100));
         }
         LocalDateTime now = LocalDateTime.now();
-        refreshSourceFingerprints(c);
+        refreshSourceFingerprints(c, postgres);
         auditUpdates(c, now);
         audit(c, "INSERT INTO sync_audit (run_id, feed, entity, source_system, source_key, change_kind, changed_at)"
                 + " SELECT p.run_id, p.feed, ?, p.source_system, p.source_key, 'insert', ? FROM " + pending + " p"
                 + " WHERE p.run_id = ? AND p.feed = ? AND NOT EXISTS (SELECT 1 FROM " + staging + " s WHERE " + sameKey()
                 + " AND s.deleted_at IS NULL)", now);
-        auditDeletes(c, now, deletions);
-        changeFeed(c, now, deletions);
+        execute(c, "INSERT INTO sync_audit (run_id, feed, entity, source_system, source_key, change_kind, changed_at)"
+                + " SELECT g.run_id, g.feed, ?, ?, g.source_key, 'delete', ? FROM sync_gone g WHERE g.run_id = ? AND"
+                + " g.feed = ?", feed.entity().code(), feed.sourceSystem(), Timestamp.valueOf(now), feed.runId(),
+                feed.feed());
+        changeFeed(c, now);
         // apply: replace changed keys, insert new ones, soft-delete the missing
         update(c, "DELETE FROM " + staging + " s WHERE EXISTS (SELECT 1 FROM " + pending + " p WHERE p.run_id = ? AND"
                 + " p.feed = ? AND " + sameKey() + ")");
         String columns = String.join(", ", StagingColumns.all(feed.entity()));
         update(c, "INSERT INTO " + staging + " (" + columns + ") SELECT " + columns + " FROM " + pending
                 + " WHERE run_id = ? AND feed = ?");
-        List<Object> softDelete = new ArrayList<>(List.of(Timestamp.valueOf(now), feed.runId(), feed.sourceSystem()));
-        softDelete.addAll(List.of(deletionParams()).subList(1, deletionParams().length));
         execute(c, "UPDATE " + staging + " s SET deleted_at = ?, deleted_run = ? WHERE s.source_system = ? AND"
-                + " s.deleted_at IS NULL AND " + deletions, softDelete.toArray());
+                + " s.deleted_at IS NULL AND s.source_key IN (SELECT g.source_key FROM sync_gone g WHERE g.run_id = ?"
+                + " AND g.feed = ?)", Timestamp.valueOf(now), feed.runId(), feed.sourceSystem(), feed.runId(),
+                feed.feed());
         saveState(c, now);
         update(c, "DELETE FROM " + pending + " WHERE run_id = ? AND feed = ?");
-        update(c, "DELETE FROM sync_seen WHERE run_id = ? AND feed = ?");
+        update(c, "DELETE FROM sync_repeat WHERE run_id = ? AND feed = ?");
+        update(c, "DELETE FROM sync_gone WHERE run_id = ? AND feed = ?");
+        forgetSeenKeys(c, postgres);
         return counts;
     }
 
-    /** Snapshot: staged keys this run did not see. Watermark: keys of tombstone rows read in this run. */
-    private String deletionCondition() {
-        if (settings.isWatermark()) {
-            return "s.source_key IN (SELECT source_key FROM rej_reason WHERE run_id = ? AND feed = ? AND rule_id = '"
-                    + TOMBSTONE_RULE + "')";
-        }
-        return "NOT EXISTS (SELECT 1 FROM sync_seen x WHERE x.run_id = ? AND x.feed = ? AND x.key_hash = s.key_hash)";
+    /**
+     * Writes the keys this sync deletes to {@code sync_gone}, once, for the count, the audit and the soft delete.
+     * Snapshot: live staged keys this run did not see. Watermark: keys of tombstone rows read in this run.
+     */
+    private long findDeletions(Connection c) throws SQLException {
+        String condition = settings.isWatermark()
+                ? "s.source_key IN (SELECT source_key FROM rej_reason WHERE run_id = ? AND feed = ? AND rule_id = '"
+                        + TOMBSTONE_RULE + "')"
+                : "NOT EXISTS (SELECT 1 FROM sync_seen x WHERE x.run_id = ? AND x.feed = ? AND x.key_hash = s.key_hash)";
+        return execute(c, "INSERT INTO sync_gone (run_id, feed, source_key) SELECT ?, ?, s.source_key FROM " + staging
+                + " s WHERE s.source_system = ? AND s.deleted_at IS NULL AND " + condition, feed.runId(), feed.feed(),
+                feed.sourceSystem(), feed.runId(), feed.feed());
     }
 
-    private Object[] deletionParams() {
-        return new Object[] {feed.sourceSystem(), feed.runId(), feed.feed()};
+    /** Keys accepted in this run (one per key and chunk), and how many of them skipped cleansing. */
+    private long[] seenCounts(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(CASE WHEN source_unchanged THEN 1"
+                + " ELSE 0 END), 0) FROM sync_seen WHERE run_id = ? AND feed = ?")) {
+            bind(ps, feed.runId(), feed.feed());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        }
+    }
+
+    /** A million seen keys are faster truncated than deleted, when no other sync has rows there. */
+    private void forgetSeenKeys(Connection c, boolean postgres) throws SQLException {
+        if (postgres && count(c, "SELECT COUNT(*) FROM (SELECT 1 FROM sync_seen WHERE run_id <> ? OR feed <> ?"
+                + " FETCH FIRST 1 ROWS ONLY) x", feed.runId(), feed.feed()) == 0) {
+            execute(c, "TRUNCATE sync_seen");
+        } else {
+            update(c, "DELETE FROM sync_seen WHERE run_id = ? AND feed = ?");
+        }
     }
 
     /**
@@ -130,15 +160,20 @@ public final class FeedSync {
      * superseded (and leaves the pending table if it was there). Within a chunk the writer decided already.
      */
     private long keepLatestPerKey(Connection c) throws SQLException {
+        if (count(c, "SELECT COUNT(*) FROM sync_repeat WHERE run_id = ? AND feed = ?", feed.runId(), feed.feed()) == 0) {
+            return 0;
+        }
+        // sync_repeat holds the keys the writer saw again in a later chunk (or a rare hash collision)
         String sql = "SELECT s.record_no, s.key_hash, p.source_key, s.source_file, s.source_line, w.source_line FROM"
                 + " sync_seen s JOIN (SELECT key_hash, MAX(record_no) AS last_no FROM sync_seen WHERE run_id = ? AND"
-                + " feed = ? GROUP BY key_hash HAVING COUNT(*) > 1) r ON r.key_hash = s.key_hash JOIN sync_seen w ON"
+                + " feed = ? AND key_hash IN (SELECT key_hash FROM sync_repeat WHERE run_id = ? AND feed = ?)"
+                + " GROUP BY key_hash HAVING COUNT(*) > 1) r ON r.key_hash = s.key_hash JOIN sync_seen w ON"
                 + " w.run_id = s.run_id AND w.feed = s.feed AND w.key_hash = r.key_hash AND w.record_no = r.last_no"
                 + " LEFT JOIN " + pending + " p ON p.run_id = s.run_id AND p.feed = s.feed AND p.record_no = s.record_no"
                 + " WHERE s.run_id = ? AND s.feed = ? AND s.record_no < r.last_no";
         List<Object[]> losers = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, feed.runId(), feed.feed(), feed.runId(), feed.feed());
+            bind(ps, feed.runId(), feed.feed(), feed.runId(), feed.feed(), feed.runId(), feed.feed());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     losers.add(new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
@@ -181,7 +216,19 @@ public final class FeedSync {
      * keeps its staged row; its new source fingerprint is stored so that the next sync can skip it. Changed
      * keys are replaced from the pending table with their own fingerprints afterwards.
      */
-    private void refreshSourceFingerprints(Connection c) throws SQLException {
+    private void refreshSourceFingerprints(Connection c, boolean postgres) throws SQLException {
+        if (count(c, "SELECT COUNT(*) FROM (SELECT 1 FROM sync_seen WHERE run_id = ? AND feed = ? AND source_hash IS"
+                + " NOT NULL FETCH FIRST 1 ROWS ONLY) x", feed.runId(), feed.feed()) == 0) {
+            return;
+        }
+        if (postgres) {
+            // a join: after a rules change every row comes here, and sync_seen has no index on key_hash
+            execute(c, "UPDATE " + staging + " s SET source_hash = x.source_hash FROM sync_seen x WHERE x.run_id = ?"
+                    + " AND x.feed = ? AND x.source_hash IS NOT NULL AND x.key_hash = s.key_hash AND s.source_system = ?"
+                    + " AND s.deleted_at IS NULL AND s.source_hash IS DISTINCT FROM x.source_hash", feed.runId(),
+                    feed.feed(), feed.sourceSystem());
+            return;
+        }
         execute(c, "UPDATE " + staging + " s SET source_hash = (SELECT MAX(x.source_hash) FROM sync_seen x WHERE"
                 + " x.run_id = ? AND x.feed = ? AND x.key_hash = s.key_hash AND x.source_hash IS NOT NULL) WHERE"
                 + " s.source_system = ? AND s.deleted_at IS NULL AND s.key_hash IN (SELECT x.key_hash FROM sync_seen x"
@@ -225,17 +272,8 @@ public final class FeedSync {
         }
     }
 
-    private void auditDeletes(Connection c, LocalDateTime now, String deletions) throws SQLException {
-        List<Object> params = new ArrayList<>(List.of(feed.runId(), feed.feed(), feed.entity().code(),
-                Timestamp.valueOf(now)));
-        params.addAll(List.of(deletionParams()));
-        execute(c, "INSERT INTO sync_audit (run_id, feed, entity, source_system, source_key, change_kind, changed_at)"
-                + " SELECT ?, ?, ?, s.source_system, s.source_key, 'delete', ? FROM " + staging + " s WHERE"
-                + " s.source_system = ? AND s.deleted_at IS NULL AND " + deletions, params.toArray());
-    }
-
     /** Every change of this run, in key order, gets the next change-feed sequence numbers. */
-    private void changeFeed(Connection c, LocalDateTime now, String deletions) throws SQLException {
+    private void changeFeed(Connection c, LocalDateTime now) throws SQLException {
         if (isPostgres(c)) {
             // sequence numbers must become visible in order: one sync at a time assigns and commits them
             execute(c, "LOCK TABLE sync_change IN EXCLUSIVE MODE");

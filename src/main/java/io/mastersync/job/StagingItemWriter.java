@@ -49,8 +49,14 @@ class StagingItemWriter implements ItemWriter<RowOutcome>, StepExecutionListener
     public void beforeStep(StepExecution stepExecution) {
         RunFeed runFeed = MigrateJobFactory.runFeed(stepExecution.getJobExecution(), feed);
         try (Connection connection = dataSource.getConnection()) {
-            writer = new StagingWriter(runFeed, dialect, targets.create(connection, runFeed));
-            writer.rememberStagedKeys(connection);
+            connection.setAutoCommit(false); // PostgreSQL streams a large result only inside a transaction
+            try {
+                writer = new StagingWriter(runFeed, dialect, targets.create(connection, runFeed));
+                writer.rememberStagedKeys(connection);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot read the keys staged so far: " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package io.mastersync.job;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -15,7 +16,6 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -25,7 +25,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import io.mastersync.cleanse.RecordValidator;
 import io.mastersync.cleanse.RowCleanser;
 import io.mastersync.cleanse.RowOutcome;
-import io.mastersync.cleanse.Violation;
 import io.mastersync.delta.FeedSync;
 import io.mastersync.delta.SyncCounts;
 import io.mastersync.delta.SyncState;
@@ -38,7 +37,6 @@ import io.mastersync.source.FeedDefinition;
 import io.mastersync.source.SourceDescription;
 import io.mastersync.source.SourceReaders;
 import io.mastersync.source.SourceRow;
-import io.mastersync.source.SyncSettings;
 
 /**
  * Builds the {@code sync} job: per feed a {@code detect:<feed>} chunk step (read, cleanse, compare with
@@ -96,8 +94,14 @@ class SyncJobFactory {
         SourceItemReader reader = new SourceItemReader(SourceReaders.create(def.source(), readFrom(def)));
         RowCleanser cleanser = new RowCleanser(def.entity(), def.sourceSystem(), def.mapping(),
                 def.jobFile().toString(), feed.rules(), def.formats(), validator);
-        StagingItemWriter writer = new StagingItemWriter(dataSource, feed, dialect, SyncTargets::pending);
-        SyncRowProcessor processor = new SyncRowProcessor(dataSource, def, cleanser, properties.syncSkipUnchanged());
+        // what staging holds, read once when the step starts, for the writer and the processor
+        AtomicReference<SyncTargets> staged = new AtomicReference<>();
+        StagingItemWriter writer = new StagingItemWriter(dataSource, feed, dialect, (connection, runFeed) -> {
+            staged.set(SyncTargets.load(connection, runFeed, !def.sync().isWatermark()));
+            return staged.get().pending(runFeed);
+        });
+        SyncRowProcessor processor = new SyncRowProcessor(def, cleanser,
+                properties.syncSkipUnchanged() ? () -> staged.get().sources() : () -> null);
         var step = new StepBuilder("detect:" + feed.name(), jobRepository)
                 .<SourceRow, RowOutcome>chunk(def.chunkSize())
                 .transactionManager(transactionManager);
@@ -109,7 +113,6 @@ class SyncJobFactory {
                 .processor(processor)
                 .writer(writer)
                 .listener(writer)
-                .listener((org.springframework.batch.core.listener.StepExecutionListener) processor)
                 .listener(new ProgressListener(feed.name(), reader, properties.progressInterval()))
                 .build();
     }

@@ -1,13 +1,8 @@
 package io.mastersync.job;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Supplier;
 
-import javax.sql.DataSource;
-
-import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import io.mastersync.cleanse.RowCleanser;
@@ -23,41 +18,21 @@ import io.mastersync.source.SyncSettings;
  * The processor of a sync's detect step. A row marked deleted by the tombstone column is filtered (it
  * deletes its key when the sync applies). A row whose source fingerprint equals that of a staged row is not
  * cleansed at all: it becomes {@link RowOutcome.Unchanged}. Every other row is cleansed as in {@code migrate}.
- * The staged fingerprints are read when the step starts (also on restart: the detect step changes no staged
- * row, so they are the same).
  */
-class SyncRowProcessor implements ItemProcessor<SourceRow, RowOutcome>, StepExecutionListener {
+class SyncRowProcessor implements ItemProcessor<SourceRow, RowOutcome> {
 
-    private final DataSource dataSource;
     private final FeedDefinition feed;
     private final RowCleanser cleanser;
-    private final boolean skipUnchanged;
-    private volatile StagedSources staged;
+    private final Supplier<StagedSources> staged;
 
-    /** @param skipUnchanged false cleanses every row (mastersync.sync.skip-unchanged=false, for comparison) */
-    SyncRowProcessor(DataSource dataSource, FeedDefinition feed, RowCleanser cleanser, boolean skipUnchanged) {
-        this.dataSource = dataSource;
+    /**
+     * @param staged the staged rows' source fingerprints, read when the step starts (also on restart: the
+     *               detect step changes no staged row); null cleanses every row
+     */
+    SyncRowProcessor(FeedDefinition feed, RowCleanser cleanser, Supplier<StagedSources> staged) {
         this.feed = feed;
         this.cleanser = cleanser;
-        this.skipUnchanged = skipUnchanged;
-    }
-
-    @Override
-    public void beforeStep(StepExecution stepExecution) {
-        if (!skipUnchanged) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false); // PostgreSQL streams a large result only inside a transaction
-            try {
-                staged = StagedSources.load(c, feed.entity(), feed.sourceSystem());
-            } finally {
-                c.rollback();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the staged rows of feed " + feed.name() + ": "
-                    + e.getMessage(), e);
-        }
+        this.staged = staged;
     }
 
     @Override
@@ -72,7 +47,7 @@ class SyncRowProcessor implements ItemProcessor<SourceRow, RowOutcome>, StepExec
                                 + marker.strip() + ")", marker), List.of());
             }
         }
-        StagedSources sources = staged;
+        StagedSources sources = staged.get();
         if (sources != null && sources.size() > 0) {
             long fingerprint = cleanser.sourceFingerprint(row);
             long keyHash = sources.stagedKey(fingerprint);

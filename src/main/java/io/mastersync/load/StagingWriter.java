@@ -39,6 +39,7 @@ public final class StagingWriter {
             "field", "rule_id", "severity", "message", "bad_value");
     static final List<String> SEEN_COLUMNS = List.of("run_id", "feed", "key_hash", "record_no", "source_unchanged",
             "source_file", "source_line", "source_hash");
+    static final List<String> REPEAT_COLUMNS = List.of("run_id", "feed", "key_hash");
     /** Position of content_hash in a staged row, counted from its end (see {@link StagingColumns#LINEAGE}). */
     private static final int CONTENT_HASH_FROM_END = 2;
     static final List<String> COUNT_COLUMNS = List.of("run_id", "feed", "normalizer", "field", "changed_count");
@@ -119,9 +120,13 @@ public final class StagingWriter {
         List<RowOutcome.Accepted> repeated = new ArrayList<>();
         Encoded loadedAt = Encoded.of(now);
         List<Object[]> seenKeys = target.recordSeenKeys() ? new ArrayList<>(latest.size()) : List.of();
+        List<Object[]> repeatedKeys = new ArrayList<>();
         for (Map.Entry<Long, RowOutcome> entry : latest.entrySet()) {
             long keyHash = entry.getKey();
             boolean firstTime = seen.addHash(keyHash);
+            if (!firstTime && target.recordSeenKeys()) {
+                repeatedKeys.add(new Object[] {encodedRunId, encodedFeed, keyHash});
+            }
             if (entry.getValue() instanceof RowOutcome.Unchanged u) {
                 // staging has this row already; the key is seen, and a later row of the key may still win
                 RowLineage lineage = u.lineage();
@@ -131,14 +136,17 @@ public final class StagingWriter {
             }
             RowOutcome.Accepted a = (RowOutcome.Accepted) entry.getValue();
             Object[] row = stagedRow(a, loadedAt, keyHash);
-            if (target.recordSeenKeys()) {
-                // with its source fingerprint, which the sync stores for a row that cleansed to what is staged
-                seenKeys.add(new Object[] {encodedRunId, encodedFeed, keyHash, a.lineage().recordNumber(),
-                        Boolean.FALSE, encodedOrigin(a.lineage().origin()), a.lineage().line(), row[row.length - 1]});
-            }
             // a repeated key is always written, so that its last row wins when the sync is applied
-            if (firstTime && target.changes() != null
-                    && !target.changes().changed(keyHash, (Long) row[row.length - CONTENT_HASH_FROM_END])) {
+            boolean unchanged = firstTime && target.changes() != null
+                    && !target.changes().changed(keyHash, (Long) row[row.length - CONTENT_HASH_FROM_END]);
+            if (target.recordSeenKeys()) {
+                // an unchanged row that was cleansed anyway (new source text, rules or release) brings its source
+                // fingerprint, which the sync stores so that the next one can skip the row
+                seenKeys.add(new Object[] {encodedRunId, encodedFeed, keyHash, a.lineage().recordNumber(),
+                        Boolean.FALSE, encodedOrigin(a.lineage().origin()), a.lineage().line(),
+                        unchanged ? row[row.length - 1] : null});
+            }
+            if (unchanged) {
                 continue;
             }
             if (!target.replaceRepeated() || firstTime) {
@@ -148,6 +156,7 @@ public final class StagingWriter {
             }
         }
         inserter.insert(connection, "sync_seen", SEEN_COLUMNS, seenKeys);
+        inserter.insert(connection, "sync_repeat", REPEAT_COLUMNS, repeatedKeys);
         for (RowOutcome.Accepted a : repeated) {
             replaceEarlier(connection, a, chunk, now, loadedAt);
         }
