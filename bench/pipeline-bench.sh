@@ -5,6 +5,10 @@
 #   c. migrate with rules/customer.yml, without the quality stage      (issue: rules as data)
 #   d. migrate with rules/customer.yml and the quality stage (metrics)  (issue: data quality)
 #   e. sync of a changed snapshot (1% changed, 0.1% added, 0.1% removed) after b  (issue: delta syncs)
+#   e0. the same sync with every row cleansed (mastersync.sync.skip-unchanged=false), on a copy of b's database
+#   f. sync of the same snapshot with rules/customer.yml after c (compare with c)
+#   g. JDBC watermark sync of the same changes (a legacy PostgreSQL table with changed_at and a deletion flag,
+#      loaded first by a watermark sync that reads everything: g0)
 # Each step reports wall time and rows/s of the whole process (JVM and Spring start-up included) and of the
 # Spring Batch job alone (first step start to last step end), peak RSS, with the heap capped at HEAP.
 # Usage: ./mvnw -q -o package -DskipTests && bench/pipeline-bench.sh    (ROWS=200000 for a quick run)
@@ -94,10 +98,36 @@ fresh_db ms_bench_rules
 run_ms "c. migrate + rules" ms_bench_rules migrate --job bench/customers-bench-rules.yml --mastersync.quality.enabled=false
 fresh_db ms_bench_quality
 run_ms "d. migrate + rules + quality" ms_bench_quality migrate --job bench/customers-bench-rules.yml
+sync_counts() { psql -X -At -d "$1" -c "SELECT '   counts: read=' || read_count || ' inserted=' || inserted_count
+  || ' updated=' || updated_count || ' unchanged=' || unchanged_count || ' deleted=' || deleted_count || ' rejected='
+  || rejected_count || ' not cleansed=' || not_cleansed_count FROM sync_run_feed ORDER BY run_id DESC LIMIT 1"; }
+psql_q -d postgres -c "DROP DATABASE IF EXISTS ms_bench_plain_copy" -c "CREATE DATABASE ms_bench_plain_copy TEMPLATE ms_bench_plain"
 run_ms "e. sync after b (1.2% changed)" ms_bench_plain sync --job bench/customers-bench-sync.yml
-psql -X -At -d ms_bench_plain -c "SELECT 'sync counts: read=' || read_count || ' inserted=' || inserted_count || ' updated='
-  || updated_count || ' unchanged=' || unchanged_count || ' deleted=' || deleted_count || ' rejected=' || rejected_count
-  FROM sync_run_feed"
+sync_counts ms_bench_plain
+run_ms "e0. e, every row cleansed" ms_bench_plain_copy sync --job bench/customers-bench-sync.yml \
+  --mastersync.sync.skip-unchanged=false
+sync_counts ms_bench_plain_copy
+run_ms "f. sync + rules after c" ms_bench_rules sync --job bench/customers-bench-sync-rules.yml
+sync_counts ms_bench_rules
+
+# g: the legacy table, loaded once, then changed like the snapshot above (every 100th row moves, every 1000th is
+# flagged deleted, 0.1% new rows), all with a changed_at after the first sync's watermark
+fresh_db ms_bench_legacy
+psql_q -d ms_bench_legacy -c "CREATE TABLE legacy_customer (customer_no VARCHAR PRIMARY KEY, name VARCHAR,
+  legal_form VARCHAR, vat_id VARCHAR, email VARCHAR, phone VARCHAR, street VARCHAR, postal_code VARCHAR, city VARCHAR,
+  country VARCHAR, credit_limit VARCHAR, currency VARCHAR)" \
+  -c "\\copy legacy_customer FROM '$CSV' WITH (FORMAT csv, HEADER true)" \
+  -c "ALTER TABLE legacy_customer ADD COLUMN n BIGSERIAL, ADD COLUMN changed_at TIMESTAMP NOT NULL DEFAULT '2024-01-01',
+      ADD COLUMN deleted CHAR(1) NOT NULL DEFAULT 'N'" -c "CREATE INDEX ON legacy_customer (changed_at)"
+fresh_db ms_bench_jdbc
+run_ms "g0. JDBC watermark sync, first (all)" ms_bench_jdbc sync --job bench/customers-bench-jdbc.yml
+psql_q -d ms_bench_legacy -c "UPDATE legacy_customer SET city = 'Moved ' || n, changed_at = now() WHERE n % 100 = 3" \
+  -c "UPDATE legacy_customer SET deleted = 'Y', changed_at = now() WHERE n % 1000 = 7" \
+  -c "INSERT INTO legacy_customer (customer_no, name, email, street, postal_code, city, country, credit_limit, currency,
+      changed_at) SELECT 'NEW-' || k, 'New Customer ' || k, 'new' || k || '@example.com', 'Main St 1', '10115', 'Berlin',
+      'DE', '100.00', 'EUR', now() FROM generate_series(1, $ROWS / 1000) k"
+run_ms "g. JDBC watermark sync (1.2% changed)" ms_bench_jdbc sync --job bench/customers-bench-jdbc.yml
+sync_counts ms_bench_jdbc
 echo
 echo "Summary ($ROWS rows, heap $HEAP, $(nproc) cores):"
 printf '%s\n' "${results[@]}"

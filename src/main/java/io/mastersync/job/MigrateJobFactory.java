@@ -105,16 +105,14 @@ class MigrateJobFactory {
         RowCleanser cleanser = new RowCleanser(def.entity(), def.sourceSystem(), def.mapping(),
                 def.jobFile().toString(), feed.rules(), def.formats(), validator);
         StagingItemWriter writer = new StagingItemWriter(dataSource, feed, dialect);
-        var step = new StepBuilder("extract:" + feed.name(), jobRepository)
-                .<SourceRow, RowOutcome>chunk(def.chunkSize())
-                .transactionManager(transactionManager);
-        if (processing != null) {
-            step.taskExecutor(processing);
-        }
-        return step
+        BatchedProcessing<SourceRow, RowOutcome> cleansing = new BatchedProcessing<>(cleanser::cleanse, processing,
+                ProcessingThreads.BATCH_SIZE);
+        return new StepBuilder("extract:" + feed.name(), jobRepository)
+                .<SourceRow, BatchedProcessing.Deferred<RowOutcome>>chunk(def.chunkSize())
+                .transactionManager(transactionManager)
                 .reader(reader)
-                .processor(new CleanseItemProcessor(cleanser))
-                .writer(writer)
+                .processor(cleansing.processor())
+                .writer(cleansing.writer(writer))
                 .listener(writer)
                 .listener(new ProgressListener(feed.name(), reader, progressInterval))
                 .build();

@@ -6,6 +6,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 /** The pool that cleanses and validates rows concurrently when {@code mastersync.processing-threads} is above 1. */
 final class ProcessingThreads {
 
+    /** Rows handed to a processing thread at once: enough to make the hand-off cheap, few enough to balance. */
+    static final int BATCH_SIZE = 64;
+
     private ProcessingThreads() {
     }
 

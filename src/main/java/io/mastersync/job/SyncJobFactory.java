@@ -102,16 +102,14 @@ class SyncJobFactory {
         });
         SyncRowProcessor processor = new SyncRowProcessor(def, cleanser,
                 properties.syncSkipUnchanged() ? () -> staged.get().sources() : () -> null);
-        var step = new StepBuilder("detect:" + feed.name(), jobRepository)
-                .<SourceRow, RowOutcome>chunk(def.chunkSize())
-                .transactionManager(transactionManager);
-        if (processing != null) {
-            step.taskExecutor(processing);
-        }
-        return step
+        BatchedProcessing<SourceRow, RowOutcome> detection = new BatchedProcessing<>(processor::process, processing,
+                ProcessingThreads.BATCH_SIZE);
+        return new StepBuilder("detect:" + feed.name(), jobRepository)
+                .<SourceRow, BatchedProcessing.Deferred<RowOutcome>>chunk(def.chunkSize())
+                .transactionManager(transactionManager)
                 .reader(reader)
-                .processor(processor)
-                .writer(writer)
+                .processor(detection.processor())
+                .writer(detection.writer(writer))
                 .listener(writer)
                 .listener(new ProgressListener(feed.name(), reader, properties.progressInterval()))
                 .build();

@@ -3,8 +3,6 @@ package io.mastersync.job;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-
 import io.mastersync.cleanse.RowCleanser;
 import io.mastersync.cleanse.RowOutcome;
 import io.mastersync.cleanse.Violation;
@@ -19,7 +17,7 @@ import io.mastersync.source.SyncSettings;
  * deletes its key when the sync applies). A row whose source fingerprint equals that of a staged row is not
  * cleansed at all: it becomes {@link RowOutcome.Unchanged}. Every other row is cleansed as in {@code migrate}.
  */
-class SyncRowProcessor implements ItemProcessor<SourceRow, RowOutcome> {
+class SyncRowProcessor {
 
     private final FeedDefinition feed;
     private final RowCleanser cleanser;
@@ -35,8 +33,7 @@ class SyncRowProcessor implements ItemProcessor<SourceRow, RowOutcome> {
         this.staged = staged;
     }
 
-    @Override
-    public RowOutcome process(SourceRow row) {
+    RowOutcome process(SourceRow row) {
         SyncSettings sync = feed.sync();
         if (sync.tombstoneColumn() != null) {
             String marker = row.value(sync.tombstoneColumn());
