@@ -47,11 +47,17 @@ public final class LegalFormSplitter implements Normalizer {
         return new LegalFormSplitter(forms, target);
     }
 
-    private static String key(String s) {
-        StringBuilder sb = new StringBuilder();
-        s.toLowerCase(Locale.ROOT).codePoints()
-                .filter(cp -> cp != '.' && !TextChars.isSpace(cp))
-                .forEach(sb::appendCodePoint);
+    /** Lower case (root locale) without dots and spaces. */
+    static String key(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            if (cp != '.' && !TextChars.isSpace(cp)) {
+                sb.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+        }
         return sb.toString();
     }
 
