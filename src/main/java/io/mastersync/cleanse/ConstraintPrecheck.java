@@ -3,6 +3,7 @@ package io.mastersync.cleanse;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ final class ConstraintPrecheck {
     boolean certainlyValid(CanonicalRecord record) {
         try {
             for (Check check : checks) {
-                if (!check.validator.isValid(check.getter.invoke(record), null)) {
+                if (!check.validator.isValid((Object) check.getter.invokeExact(record), null)) {
                     return false;
                 }
             }
@@ -91,7 +92,8 @@ final class ConstraintPrecheck {
                     : Class.forName(required(annotation));
             ConstraintValidator validator = (ConstraintValidator) validatorClass.getDeclaredConstructor().newInstance();
             validator.initialize(annotation);
-            checks.add(new Check(getter, validator));
+            // typed once, so that each call is an invokeExact instead of a generic invoke that adapts every time
+            checks.add(new Check(getter.asType(MethodType.methodType(Object.class, CanonicalRecord.class)), validator));
         }
     }
 
