@@ -84,7 +84,7 @@ public final class PhoneE164Normalizer implements Normalizer {
                 return NormalizerResult.problem(value, "unparseable-phone", "cannot read phone number '" + value + "'");
             }
         }
-        boolean ok = requireValid ? UTIL.isValidNumber(number) : UTIL.isPossibleNumber(number);
+        boolean ok = requireValid ? UTIL.isValidNumber(number) : PhoneNumberShortcut.DEFAULT.isPossible(number);
         if (!ok) {
             return NormalizerResult.problem(value, "invalid-phone", "invalid phone number '" + value + "'"
                     + (region == null ? "" : " for region " + region));

@@ -18,16 +18,17 @@ import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
  * {@link PhoneNumberUtil#parse(CharSequence, String)} for the shape most phone numbers in ERP exports have,
  * without the general-purpose regular expressions that make up most of its cost: ASCII digits, the
  * separators {@code ( ) / . -} and spaces, and optionally a {@code +} as the very first character
- * ({@code +49 (0)341 9179556}, {@code 0341/9179556}, {@code (555) 123-4567}, {@code +497118495480}).
+ * ({@code +49 (0)341 9179556}, {@code 0341/9179556}, {@code (555) 123-4567}, {@code +497118495480},
+ * {@code 0049 341 9179556}, {@code 1-555-123-4567}).
  *
  * <p>For such a text, libphonenumber's parse reduces to digit handling plus a few region-specific rules:
  * no extension can be written with these characters, every text with at least three digits is a viable
  * number, and normalizing keeps exactly the digits. The shortcut replays those rules with the same
  * metadata and the same regular expressions (country calling code, international dialling prefix,
  * national prefix, possible lengths) and gives up, returning null, wherever libphonenumber would take a
- * rarer branch: no valid calling code after a {@code +}, a national number starting with the international
- * prefix or the region's own calling code, a national prefix with a transform rule, missing metadata, or
- * any length libphonenumber rejects. The caller then parses the original text with libphonenumber, so
+ * rarer branch: no valid calling code after a {@code +} or the international prefix, an international prefix
+ * followed by 0, a national prefix with a transform rule, missing metadata, or any length libphonenumber
+ * rejects. The caller then parses the original text with libphonenumber, so
  * the outcome is identical either way ({@code PhoneNumberShortcutTest} compares both on many numbers of
  * every region). Based on libphonenumber 9.0's {@code parseHelper}; its tests guard against upgrades.
  *
@@ -94,7 +95,24 @@ final class PhoneNumberShortcut {
         return sb.toString();
     }
 
-    /** {@code +} and digits: the calling code comes first; the region given does not matter. */
+    /**
+     * Whether {@code util.isPossibleNumber(number)}: the length of the national significant number against
+     * the possible lengths of the calling code's main region, from the cached rules.
+     */
+    boolean isPossible(PhoneNumber number) {
+        int code = number.getCountryCode();
+        if (code <= 0 || code >= callingCodes.length || !callingCodes[code]) {
+            return util.isPossibleNumber(number);
+        }
+        RegionRules rules = byCallingCode.computeIfAbsent(code, this::rulesForCallingCode).orElse(null);
+        if (rules == null) {
+            return util.isPossibleNumber(number);
+        }
+        Length length = rules.testLength(util.getNationalSignificantNumber(number).length());
+        return length == Length.POSSIBLE || length == Length.LOCAL_ONLY;
+    }
+
+    /** Digits after {@code +} or an international prefix: the calling code comes first; the region does not matter. */
     private PhoneNumber international(String digits) {
         // country calling codes are prefix-free and never start with 0; libphonenumber tries 1, 2, 3 digits
         int code = 0;
@@ -117,15 +135,38 @@ final class PhoneNumberShortcut {
         return finish(code, digits.substring(length), rules);
     }
 
-    /** Digits without {@code +}: a national number of the region, unless it starts with a dialling prefix. */
+    /**
+     * Digits without {@code +}: after the region's international prefix an international number, else a
+     * national number of the region, which may start with the region's own calling code
+     * (PhoneNumberUtil.maybeExtractCountryCode).
+     */
     private PhoneNumber national(String digits, String region) {
         if (region == null) {
             return null;
         }
         RegionRules rules = byRegion.computeIfAbsent(region, this::rulesForRegion).orElse(null);
-        if (rules == null || rules.internationalPrefix.matcher(digits).lookingAt()
-                || digits.startsWith(rules.callingCodeText)) {
+        if (rules == null) {
             return null;
+        }
+        Matcher idd = rules.internationalPrefix.matcher(digits);
+        if (idd.lookingAt()) {
+            String rest = digits.substring(idd.end());
+            // too short after the prefix is an error there; a 0 after it makes it a national number again
+            return rest.length() <= 2 || rest.charAt(0) == '0' ? null : international(rest);
+        }
+        if (digits.startsWith(rules.callingCodeText)) {
+            String potential = rules.stripNationalPrefix(digits.substring(rules.callingCodeText.length()));
+            if (potential == null) {
+                return null;
+            }
+            // the calling code is taken as such when the rest is a valid national number and the whole is
+            // not, or when the whole is too long
+            if ((!rules.matchesGeneral(digits) && rules.matchesGeneral(potential))
+                    || rules.testLength(digits.length()) == Length.TOO_LONG) {
+                RegionRules main = byCallingCode.computeIfAbsent(rules.callingCode, this::rulesForCallingCode)
+                        .orElse(null);
+                return main == null ? null : finish(rules.callingCode, potential, main);
+            }
         }
         return finish(rules.callingCode, digits, rules);
     }
@@ -206,12 +247,25 @@ final class PhoneNumberShortcut {
         }
 
         /**
-         * PhoneNumberUtil.maybeStripNationalPrefixAndCarrierCode followed by parseHelper's length test: the
-         * national number without its national prefix where libphonenumber strips it, unchanged where it
-         * does not, null where the transform rule applies (not replayed here).
+         * parseHelper's last step: the national number without its national prefix where libphonenumber
+         * strips it and the rest has a usable length, else unchanged; null where the transform rule applies.
          */
         String withoutNationalPrefix(String number) {
-            if (nationalPrefix == null) {
+            String stripped = stripNationalPrefix(number);
+            if (stripped == null || stripped == number) {
+                return stripped;
+            }
+            Length length = testLength(stripped.length());
+            return length == Length.TOO_SHORT || length == Length.LOCAL_ONLY || length == Length.INVALID ? number
+                    : stripped;
+        }
+
+        /**
+         * PhoneNumberUtil.maybeStripNationalPrefixAndCarrierCode: the number without its national prefix,
+         * the same instance when it keeps it, null where the transform rule applies (not replayed here).
+         */
+        String stripNationalPrefix(String number) {
+            if (nationalPrefix == null || number.isEmpty()) {
                 return number;
             }
             Matcher m = nationalPrefix.matcher(number);
@@ -222,20 +276,15 @@ final class PhoneNumberShortcut {
                 return null;
             }
             String stripped = number.substring(m.end());
-            if (matchesGeneral(number) && !matchesGeneral(stripped)) {
-                return number;
-            }
-            Length length = testLength(stripped.length());
-            return length == Length.TOO_SHORT || length == Length.LOCAL_ONLY || length == Length.INVALID ? number
-                    : stripped;
+            return matchesGeneral(number) && !matchesGeneral(stripped) ? number : stripped;
         }
 
-        private boolean matchesGeneral(String number) {
+        boolean matchesGeneral(String number) {
             return generalNumber != null && generalNumber.matcher(number).matches();
         }
 
         /** PhoneNumberUtil.testNumberLength for the general description (type UNKNOWN). */
-        private Length testLength(int length) {
+        Length testLength(int length) {
             int min = possibleLengths.get(0);
             if (min == -1) {
                 return Length.INVALID;

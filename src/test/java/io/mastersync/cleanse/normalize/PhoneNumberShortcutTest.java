@@ -88,6 +88,21 @@ class PhoneNumberShortcutTest {
         assertThat(shortcut.parse("+49 (0)341 9179556", "DE")).isNotNull();
         assertThat(shortcut.parse("0341/9179556", "DE")).isNotNull();
         assertThat(shortcut.parse("(555) 123-4567", "US")).isNotNull();
+        assertThat(shortcut.parse("0049 341 9179556", "DE")).isNotNull();
+        assertThat(shortcut.parse("1-555-123-4567", "US")).isNotNull();
+    }
+
+    @Test
+    void isPossibleAgreesWithLibphonenumber() {
+        Random random = new Random(11);
+        for (int i = 0; i < 200_000; i++) {
+            PhoneNumber n = new PhoneNumber().setCountryCode(random.nextInt(1000))
+                    .setNationalNumber((long) (random.nextDouble() * Math.pow(10, random.nextInt(18))));
+            if (random.nextInt(5) == 0) {
+                n.setItalianLeadingZero(true).setNumberOfLeadingZeros(1 + random.nextInt(3));
+            }
+            assertThat(shortcut.isPossible(n)).as("%s", n).isEqualTo(UTIL.isPossibleNumber(n));
+        }
     }
 
     /** Compares one text; true when the shortcut answered. */
@@ -98,6 +113,9 @@ class PhoneNumberShortcutTest {
             expected = UTIL.parse(text, region == null ? "ZZ" : region);
         } catch (NumberParseException e) {
             expected = e.getErrorType();
+        }
+        if (expected instanceof PhoneNumber parsed) {
+            assertThat(shortcut.isPossible(parsed)).as("'%s' possible", text).isEqualTo(UTIL.isPossibleNumber(parsed));
         }
         if (fast == null) {
             return false;
