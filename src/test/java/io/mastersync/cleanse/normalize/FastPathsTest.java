@@ -164,6 +164,11 @@ class FastPathsTest {
 
     @Test
     void foldKeyAndLegalFormKey() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            String v = String.valueOf(c);
+            assertThat(TextChars.foldKey(v)).as("U+%04X", (int) c).isEqualTo(referenceFold(v));
+            assertThat(LegalFormSplitter.key(v)).as("U+%04X", (int) c).isEqualTo(referenceLegalFormKey(v));
+        }
         for (String v : corpus()) {
             assertThat(TextChars.foldKey(v)).as("'%s'", v).isEqualTo(referenceFold(v));
             assertThat(LegalFormSplitter.key(v)).as("'%s'", v).isEqualTo(referenceLegalFormKey(v));
