@@ -1,13 +1,18 @@
 package io.mastersync.cleanse;
 
 import java.lang.annotation.Annotation;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.mastersync.canonical.CanonicalRecord;
 import jakarta.validation.Constraint;
@@ -52,12 +57,12 @@ final class ConstraintPrecheck {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             for (RecordComponent component : type.getRecordComponents()) {
                 Annotation[] annotations = type.getDeclaredField(component.getName()).getAnnotations();
-                add(checks, annotations, lookup.unreflect(component.getAccessor()));
+                add(checks, annotations, getter(lookup, component.getAccessor()));
             }
             for (Method method : type.getDeclaredMethods()) {
                 if (method.getParameterCount() == 0 && hasConstraint(method.getAnnotations())) {
                     method.setAccessible(true);
-                    add(checks, method.getAnnotations(), lookup.unreflect(method));
+                    add(checks, method.getAnnotations(), getter(lookup, method));
                 }
             }
             return new ConstraintPrecheck(List.copyOf(checks));
@@ -69,7 +74,7 @@ final class ConstraintPrecheck {
     boolean certainlyValid(CanonicalRecord record) {
         try {
             for (Check check : checks) {
-                if (!check.validator.isValid(check.getter.invoke(record), null)) {
+                if (!check.validator.isValid(check.getter.apply(record), null)) {
                     return false;
                 }
             }
@@ -79,8 +84,36 @@ final class ConstraintPrecheck {
         }
     }
 
+    /**
+     * The value of a component or method as a plain function, called once per constraint and row: a lambda
+     * class for public methods of public types, else (the record's package-private checks) a method handle.
+     */
+    @SuppressWarnings("unchecked")
+    private static Function<CanonicalRecord, Object> getter(MethodHandles.Lookup lookup, Method method)
+            throws ReflectiveOperationException {
+        MethodHandle handle = lookup.unreflect(method);
+        if (Modifier.isPublic(method.getModifiers()) && Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
+            try {
+                CallSite site = LambdaMetafactory.metafactory(lookup, "apply", MethodType.methodType(Function.class),
+                        MethodType.methodType(Object.class, Object.class), handle,
+                        MethodType.methodType(Object.class, method.getDeclaringClass()));
+                return (Function<CanonicalRecord, Object>) site.getTarget().invoke();
+            } catch (Throwable e) {
+                // fall back to the method handle
+            }
+        }
+        MethodHandle typed = handle.asType(MethodType.methodType(Object.class, CanonicalRecord.class));
+        return record -> {
+            try {
+                return (Object) typed.invokeExact(record);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void add(List<Check> checks, Annotation[] annotations, MethodHandle getter)
+    private static void add(List<Check> checks, Annotation[] annotations, Function<CanonicalRecord, Object> getter)
             throws ReflectiveOperationException {
         for (Annotation annotation : annotations) {
             Constraint constraint = annotation.annotationType().getAnnotation(Constraint.class);
@@ -112,6 +145,7 @@ final class ConstraintPrecheck {
         return false;
     }
 
-    private record Check(MethodHandle getter, @SuppressWarnings("rawtypes") ConstraintValidator validator) {
+    private record Check(Function<CanonicalRecord, Object> getter,
+            @SuppressWarnings("rawtypes") ConstraintValidator validator) {
     }
 }

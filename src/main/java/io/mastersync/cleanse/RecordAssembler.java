@@ -46,16 +46,20 @@ public final class RecordAssembler {
     }
 
     private BigDecimal decimal(CanonicalField def, String text, List<Violation> violations) {
-        StringBuilder plain = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (formats.groupingSeparator() != null && c == formats.groupingSeparator()) {
-                continue;
+        String plain = text;
+        if (formats.groupingSeparator() != null || formats.decimalSeparator() != '.') {
+            StringBuilder sb = new StringBuilder(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (formats.groupingSeparator() != null && c == formats.groupingSeparator()) {
+                    continue;
+                }
+                sb.append(c == formats.decimalSeparator() ? '.' : c);
             }
-            plain.append(c == formats.decimalSeparator() ? '.' : c);
+            plain = sb.toString();
         }
         try {
-            return new BigDecimal(plain.toString().trim());
+            return new BigDecimal(plain.trim());
         } catch (NumberFormatException e) {
             violations.add(Violation.error(def.name(), "number-format",
                     def.name() + ": '" + text + "' is not a number (decimal separator '" + formats.decimalSeparator()

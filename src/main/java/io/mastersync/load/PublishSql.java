@@ -46,6 +46,22 @@ public final class PublishSql {
                 + " HAVING COUNT(*) > 1) ORDER BY record_no";
     }
 
+    /**
+     * Flags every row of the run's feed whose value in {@code column} occurs more than once, without the rows
+     * leaving the database: one rej_reason row each, with the value as text and the message template's
+     * {@code {value}} replaced by it. Parameters: run, feed, source system, field, rule id, severity, message
+     * template, then (run, feed) twice.
+     */
+    public static String insertSharedValueReasons(EntityType entity, String column) {
+        String table = entity.stagingTable();
+        String value = "CAST(s." + column + " AS VARCHAR)";
+        return "INSERT INTO rej_reason (run_id, feed, record_no, source_system, source_key, field, rule_id, severity,"
+                + " message, bad_value) SELECT ?, ?, s.record_no, ?, s.source_key, ?, ?, ?, REPLACE(?, '{value}', " + value
+                + "), " + value + " FROM " + table + " s WHERE s.run_id = ? AND s.feed = ? AND s." + column + " IN (SELECT "
+                + column + " FROM " + table + " WHERE run_id = ? AND feed = ? AND " + column + " IS NOT NULL GROUP BY "
+                + column + " HAVING COUNT(*) > 1)";
+    }
+
     /** Removes rows that a set-based rule rejected after staging. Parameters: run, feed, record numbers. */
     public static String deleteStagedRecords(EntityType entity, int recordCount) {
         return "DELETE FROM " + entity.stagingTable() + " WHERE run_id = ? AND feed = ? AND record_no IN ("

@@ -16,8 +16,11 @@ import io.mastersync.cleanse.rules.UniqueCheck;
 /**
  * Runs the rules files' {@code unique} checks over a feed's landing rows, set-based in the database:
  * decided row by row they would not survive a restart, here they run once in the publish transaction.
- * A warning flags every row sharing a value; an error rejects them and removes them from staging (their
- * text stays in the source at the recorded line). Staging holds one row per key, so a key counts once.
+ * A warning flags every row sharing a value, in one INSERT ... SELECT (a common value can be shared by a
+ * large part of the feed, and those rows need not travel to Java and back); an error rejects them and
+ * removes them from staging (their text stays in the source at the recorded line), which is decided here
+ * row by row. Staging holds one row per key, so a key counts once. All checks see staging as loaded: the
+ * rejected rows are removed after every check has run.
  */
 final class UniqueValueChecker {
 
@@ -32,40 +35,68 @@ final class UniqueValueChecker {
     }
 
     void check(Connection c, List<UniqueCheck> checks) throws SQLException {
+        for (UniqueCheck check : checks) {
+            if (check.severity() != Violation.Severity.ERROR) {
+                flag(c, check);
+            }
+        }
         Map<Long, List<Violation>> rejected = new LinkedHashMap<>();
         Map<Long, Object[]> lineage = new LinkedHashMap<>();
         List<Object[]> reasons = new ArrayList<>();
         for (UniqueCheck check : checks) {
-            String column = feed.entity().field(check.field()).orElseThrow().column();
-            try (PreparedStatement ps = c.prepareStatement(PublishSql.sharedValues(feed.entity(), column))) {
-                ps.setFetchSize(FLUSH_AT);
-                bindRunFeed(ps, 1);
-                bindRunFeed(ps, 3);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long recordNo = rs.getLong(1);
-                        String key = rs.getString(2);
-                        String value = rs.getString(3);
-                        Violation v = new Violation(check.field(), check.id(), check.severity(),
-                                check.messageFor(value), value);
-                        reasons.add(new Object[] {feed.runId(), feed.feed(), recordNo, feed.sourceSystem(), key,
-                                v.field(), v.rule(), v.severity().code(), v.message(), value});
-                        if (reasons.size() >= FLUSH_AT) {
-                            // a common value can be shared by a large part of the feed: keep the heap bounded
-                            inserter.insert(c, "rej_reason", StagingWriter.REASON_COLUMNS, reasons);
-                            reasons.clear();
-                        }
-                        if (v.isError()) {
-                            rejected.computeIfAbsent(recordNo, n -> new ArrayList<>()).add(v);
-                            lineage.put(recordNo, new Object[] {key, rs.getString(4), rs.getLong(5)});
-                        }
-                    }
-                }
+            if (check.severity() == Violation.Severity.ERROR) {
+                collectRejects(c, check, rejected, lineage, reasons);
             }
         }
         inserter.insert(c, "rej_reason", StagingWriter.REASON_COLUMNS, reasons);
         if (!rejected.isEmpty()) {
             reject(c, rejected, lineage);
+        }
+    }
+
+    /** An error: the rows sharing a value, their reasons and lineage, to be rejected once every check has run. */
+    private void collectRejects(Connection c, UniqueCheck check, Map<Long, List<Violation>> rejected,
+            Map<Long, Object[]> lineage, List<Object[]> reasons) throws SQLException {
+        String column = feed.entity().field(check.field()).orElseThrow().column();
+        try (PreparedStatement ps = c.prepareStatement(PublishSql.sharedValues(feed.entity(), column))) {
+            ps.setFetchSize(FLUSH_AT);
+            bindRunFeed(ps, 1);
+            bindRunFeed(ps, 3);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long recordNo = rs.getLong(1);
+                    String key = rs.getString(2);
+                    String value = rs.getString(3);
+                    Violation v = new Violation(check.field(), check.id(), check.severity(), check.messageFor(value),
+                            value);
+                    reasons.add(new Object[] {feed.runId(), feed.feed(), recordNo, feed.sourceSystem(), key, v.field(),
+                            v.rule(), v.severity().code(), v.message(), value});
+                    if (reasons.size() >= FLUSH_AT) {
+                        // a common value can be shared by a large part of the feed: keep the heap bounded
+                        inserter.insert(c, "rej_reason", StagingWriter.REASON_COLUMNS, reasons);
+                        reasons.clear();
+                    }
+                    rejected.computeIfAbsent(recordNo, n -> new ArrayList<>()).add(v);
+                    lineage.put(recordNo, new Object[] {key, rs.getString(4), rs.getLong(5)});
+                }
+            }
+        }
+    }
+
+    /** A warning: one reason per row sharing a value, written by the database itself. */
+    private void flag(Connection c, UniqueCheck check) throws SQLException {
+        String column = feed.entity().field(check.field()).orElseThrow().column();
+        try (PreparedStatement ps = c.prepareStatement(PublishSql.insertSharedValueReasons(feed.entity(), column))) {
+            bindRunFeed(ps, 1);
+            ps.setString(3, feed.sourceSystem());
+            ps.setString(4, check.field());
+            ps.setString(5, check.id());
+            ps.setString(6, check.severity().code());
+            // the message with {field} (and the default text) filled in, {value} left for the database
+            ps.setString(7, check.messageFor("{value}"));
+            bindRunFeed(ps, 8);
+            bindRunFeed(ps, 10);
+            ps.executeUpdate();
         }
     }
 

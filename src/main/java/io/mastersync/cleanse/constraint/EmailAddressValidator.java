@@ -26,7 +26,7 @@ public class EmailAddressValidator implements ConstraintValidator<EmailAddress, 
         }
         for (int i = 0; i < end; i++) {
             char c = s.charAt(i);
-            boolean ok = Character.isLetterOrDigit(c) || LOCAL_SPECIALS.indexOf(c) >= 0;
+            boolean ok = isLetterOrDigit(c) || LOCAL_SPECIALS.indexOf(c) >= 0;
             if (!ok || (c == '.' && s.charAt(i + 1) == '.')) {
                 return false;
             }
@@ -51,7 +51,7 @@ public class EmailAddressValidator implements ConstraintValidator<EmailAddress, 
                 labelStart = i + 1;
             } else {
                 char c = s.charAt(i);
-                if (!Character.isLetterOrDigit(c) && c != '-') {
+                if (!isLetterOrDigit(c) && c != '-') {
                     return false;
                 }
             }
@@ -64,10 +64,20 @@ public class EmailAddressValidator implements ConstraintValidator<EmailAddress, 
             return false;
         }
         for (int i = from; i < to; i++) {
-            if (!Character.isLetter(s.charAt(i))) {
+            char c = s.charAt(i);
+            boolean letter = c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : Character.isLetter(c);
+            if (!letter) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** {@link Character#isLetterOrDigit(char)}, answered without the Unicode tables for ASCII. */
+    private static boolean isLetterOrDigit(char c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        return Character.isLetterOrDigit(c);
     }
 }

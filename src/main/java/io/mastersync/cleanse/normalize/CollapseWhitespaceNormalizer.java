@@ -9,8 +9,8 @@ public final class CollapseWhitespaceNormalizer implements Normalizer {
 
     @Override
     public NormalizerResult apply(String value, RecordContext record) {
-        if (value == null) {
-            return new NormalizerResult.Unchanged(null);
+        if (value == null || collapsed(value)) {
+            return new NormalizerResult.Unchanged(value);
         }
         StringBuilder sb = new StringBuilder(value.length());
         boolean pendingSpace = false;
@@ -27,5 +27,20 @@ public final class CollapseWhitespaceNormalizer implements Normalizer {
             }
         }
         return NormalizerResult.of(value, sb.toString());
+    }
+
+    /** True when the value has no whitespace but single ordinary spaces between other characters. */
+    private static boolean collapsed(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > ' ' && c < 0x7F) {
+                continue; // printable ASCII: never whitespace
+            }
+            if (TextChars.isSpace(c) && (c != ' ' || i == 0 || i == value.length() - 1
+                    || TextChars.isSpace(value.charAt(i - 1)))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

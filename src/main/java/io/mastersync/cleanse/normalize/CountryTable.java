@@ -107,10 +107,19 @@ final class CountryTable {
     /** The alpha-2 code for a value, or null when unknown. */
     String lookup(String value) {
         String trimmed = TextChars.trim(value);
-        if (!trimmed.isEmpty() && trimmed.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!trimmed.isEmpty() && allAsciiDigits(trimmed)) {
             return trimmed.length() <= 3 ? byNumeric.get(Integer.parseInt(trimmed)) : null;
         }
         String key = TextChars.foldKey(trimmed);
         return key.isEmpty() ? null : byKey.get(key);
+    }
+
+    private static boolean allAsciiDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -174,6 +174,41 @@ public final class DecimalNormalizer implements Normalizer {
         return groupLength == 3 ? digits.toString() : null;
     }
 
+    /**
+     * True when {@link #parse} would return the value itself, decided without parsing: with {@code .} as
+     * decimal separator and trailing zeros kept, that is {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?} except a
+     * negative zero (parse writes no "-0").
+     */
+    private boolean alreadyCanonical(String value) {
+        if (decimalSeparator != '.' || stripTrailingZeros) {
+            return false;
+        }
+        int i = value.charAt(0) == '-' ? 1 : 0;
+        int integerStart = i;
+        boolean nonZero = false;
+        while (i < value.length() && value.charAt(i) >= '0' && value.charAt(i) <= '9') {
+            nonZero |= value.charAt(i) != '0';
+            i++;
+        }
+        int integerLength = i - integerStart;
+        if (integerLength == 0 || (integerLength > 1 && value.charAt(integerStart) == '0')) {
+            return false;
+        }
+        if (i < value.length()) {
+            if (value.charAt(i) != '.' || i == value.length() - 1) {
+                return false;
+            }
+            for (i++; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+                nonZero |= c != '0';
+            }
+        }
+        return integerStart == 0 || nonZero;
+    }
+
     private static boolean allDigits(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) < '0' || s.charAt(i) > '9') {
@@ -185,7 +220,7 @@ public final class DecimalNormalizer implements Normalizer {
 
     @Override
     public NormalizerResult apply(String value, RecordContext record) {
-        if (value == null || value.isBlank()) {
+        if (value == null || value.isBlank() || alreadyCanonical(value)) {
             return new NormalizerResult.Unchanged(value);
         }
         String canonical = parse(value);

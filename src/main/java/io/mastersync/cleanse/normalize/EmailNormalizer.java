@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 public final class EmailNormalizer implements Normalizer {
 
     private static final Pattern LOCAL = Pattern.compile("[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*");
-    private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    /** The characters of {@link #LOCAL} besides letters and numbers. */
+    private static final String LOCAL_SPECIALS = "!#$%&'*+/=?^_`{|}~-";
 
     private final boolean lowerLocal;
 
@@ -47,7 +48,7 @@ public final class EmailNormalizer implements Normalizer {
         }
         String local = s.substring(0, at);
         String domain = s.substring(at + 1).toLowerCase(Locale.ROOT);
-        if (local.isEmpty() || local.length() > 64 || !LOCAL.matcher(local).matches()) {
+        if (local.isEmpty() || local.length() > 64 || !validLocal(local)) {
             return invalid(value, "has an invalid local part '" + local + "'");
         }
         if (!validDomain(domain)) {
@@ -56,27 +57,91 @@ public final class EmailNormalizer implements Normalizer {
         return NormalizerResult.of(value, (lowerLocal ? local.toLowerCase(Locale.ROOT) : local) + "@" + domain);
     }
 
+    /** Whether the local part matches {@link #LOCAL}; checked by hand when it is ASCII. */
+    private static boolean validLocal(String local) {
+        if (!TextChars.isAscii(local)) {
+            return LOCAL.matcher(local).matches();
+        }
+        // ASCII: \\p{L} and \\p{N} are the letters and digits; dot-separated non-empty atoms
+        boolean atomStart = true;
+        for (int i = 0; i < local.length(); i++) {
+            char c = local.charAt(i);
+            if (c == '.') {
+                if (atomStart) {
+                    return false;
+                }
+                atomStart = true;
+            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || LOCAL_SPECIALS.indexOf(c) >= 0) {
+                atomStart = false;
+            } else {
+                return false;
+            }
+        }
+        return !atomStart;
+    }
+
     private static boolean validDomain(String domain) {
         String ascii;
-        try {
-            // IDN labels (müller.de) are checked in their ASCII form (xn--mller-kva.de) but kept as written.
-            ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
-        } catch (IllegalArgumentException e) {
-            return false;
+        if (ldh(domain)) {
+            // IDN.toASCII returns such a domain as it is, or fails on an empty label, a label longer than 63
+            // or one starting or ending with '-', all of which the label check below refuses as well
+            ascii = domain;
+        } else {
+            try {
+                // IDN labels (müller.de) are checked in their ASCII form (xn--mller-kva.de) but kept as written.
+                ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
         }
         if (ascii.length() > 253 || ascii.endsWith(".")) {
             return false;
         }
-        String[] labels = ascii.split("\\.", -1);
-        if (labels.length < 2) {
+        int labels = 0;
+        int start = 0;
+        boolean allDigits = true;
+        for (int i = 0; i <= ascii.length(); i++) {
+            if (i == ascii.length() || ascii.charAt(i) == '.') {
+                if (!validLabel(ascii, start, i)) {
+                    return false;
+                }
+                labels++;
+                allDigits = true;
+                for (int j = start; j < i; j++) {
+                    allDigits &= Character.isDigit(ascii.charAt(j));
+                }
+                start = i + 1;
+            }
+        }
+        // the top-level label (the last one) must not be all digits
+        return labels >= 2 && !allDigits;
+    }
+
+    /** {@code [a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?} on {@code s[from, to)}. */
+    private static boolean validLabel(String s, int from, int to) {
+        int length = to - from;
+        if (length < 1 || length > 63 || s.charAt(from) == '-' || s.charAt(to - 1) == '-') {
             return false;
         }
-        for (String label : labels) {
-            if (!LABEL.matcher(label).matches()) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
                 return false;
             }
         }
-        return !labels[labels.length - 1].chars().allMatch(Character::isDigit);
+        return true;
+    }
+
+    /** Only lower-case ASCII letters, digits, hyphens and dots. */
+    private static boolean ldh(String domain) {
+        for (int i = 0; i < domain.length(); i++) {
+            char c = domain.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static NormalizerResult invalid(String value, String why) {

@@ -47,11 +47,28 @@ public final class LegalFormSplitter implements Normalizer {
         return new LegalFormSplitter(forms, target);
     }
 
-    private static String key(String s) {
-        StringBuilder sb = new StringBuilder();
-        s.toLowerCase(Locale.ROOT).codePoints()
-                .filter(cp -> cp != '.' && !TextChars.isSpace(cp))
-                .forEach(sb::appendCodePoint);
+    /** Lower case (root locale) without dots and spaces. */
+    static String key(String s) {
+        if (isLatin1(s)) {
+            // root-locale lower case of Latin-1 text is Character.toLowerCase char by char, and stays Latin-1
+            StringBuilder sb = new StringBuilder(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                char c = Character.toLowerCase(s.charAt(i));
+                if (c != '.' && !TextChars.isSpace(c)) {
+                    sb.append(c);
+                }
+            }
+            return sb.toString();
+        }
+        String lower = s.toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            if (cp != '.' && !TextChars.isSpace(cp)) {
+                sb.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+        }
         return sb.toString();
     }
 
@@ -84,6 +101,15 @@ public final class LegalFormSplitter implements Normalizer {
             }
         }
         return new NormalizerResult.Unchanged(value);
+    }
+
+    private static boolean isLatin1(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0xFF) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isSeparator(char c) {

@@ -24,11 +24,14 @@ public final class NullIfNormalizer implements Normalizer {
     private final Set<String> placeholders;
     private final boolean caseInsensitive;
     private final boolean blank;
+    /** The length of the longest placeholder key: a longer trimmed value cannot be one. */
+    private final int longest;
 
     public NullIfNormalizer(List<String> placeholders, boolean caseInsensitive, boolean blank) {
         this.caseInsensitive = caseInsensitive;
         this.blank = blank;
         this.placeholders = placeholders.stream().map(this::key).collect(Collectors.toUnmodifiableSet());
+        this.longest = this.placeholders.stream().mapToInt(String::length).max().orElse(0);
     }
 
     static NullIfNormalizer create(NormalizerOptions options) {
@@ -37,7 +40,10 @@ public final class NullIfNormalizer implements Normalizer {
     }
 
     private String key(String s) {
-        String t = TextChars.trim(s);
+        return keyOfTrimmed(TextChars.trim(s));
+    }
+
+    private String keyOfTrimmed(String t) {
         return caseInsensitive ? t.toLowerCase(Locale.ROOT) : t;
     }
 
@@ -46,7 +52,12 @@ public final class NullIfNormalizer implements Normalizer {
         if (value == null) {
             return new NormalizerResult.Unchanged(null);
         }
-        String k = key(value);
+        String t = TextChars.trim(value);
+        if (t.length() > longest) {
+            // lower-casing (root locale) never shortens a text, so its key is longer than every placeholder
+            return new NormalizerResult.Unchanged(value);
+        }
+        String k = keyOfTrimmed(t);
         if ((blank && k.isEmpty()) || placeholders.contains(k)) {
             return new NormalizerResult.Changed(value, null);
         }

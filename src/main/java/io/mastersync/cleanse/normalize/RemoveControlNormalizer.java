@@ -23,8 +23,8 @@ public final class RemoveControlNormalizer implements Normalizer {
 
     @Override
     public NormalizerResult apply(String value, RecordContext record) {
-        if (value == null) {
-            return new NormalizerResult.Unchanged(null);
+        if (value == null || !hasRemovable(value)) {
+            return new NormalizerResult.Unchanged(value);
         }
         StringBuilder sb = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
@@ -34,6 +34,16 @@ public final class RemoveControlNormalizer implements Normalizer {
             }
         }
         return NormalizerResult.of(value, sb.toString());
+    }
+
+    private boolean hasRemovable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < ' ' || c >= 0x7F) && Character.getType(c) == Character.CONTROL && !keeps(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean keeps(char c) {

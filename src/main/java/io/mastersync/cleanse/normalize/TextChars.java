@@ -52,6 +52,9 @@ final class TextChars {
     }
 
     private static String fold(String s) {
+        if (isAscii(s)) {
+            return foldAscii(s);
+        }
         String decomposed = java.text.Normalizer.normalize(s, Form.NFKD);
         StringBuilder sb = new StringBuilder(decomposed.length());
         decomposed.codePoints().forEach(cp -> {
@@ -72,5 +75,31 @@ final class TextChars {
             }
         });
         return sb.toString();
+    }
+
+    /**
+     * {@link #fold} of an ASCII text: NFKD leaves ASCII as it is and has no marks to drop, none of the
+     * spelled-out letters is ASCII, and the ASCII letters and digits are exactly {@code [A-Za-z0-9]}.
+     */
+    private static String foldAscii(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                sb.append(c);
+            } else if (c >= 'A' && c <= 'Z') {
+                sb.append((char) (c + ('a' - 'A')));
+            }
+        }
+        return sb.toString();
+    }
+
+    static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

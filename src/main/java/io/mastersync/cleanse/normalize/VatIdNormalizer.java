@@ -59,9 +59,14 @@ public final class VatIdNormalizer implements Normalizer {
         if (value == null || value.isBlank()) {
             return new NormalizerResult.Unchanged(value);
         }
-        StringBuilder sb = new StringBuilder();
-        value.codePoints().filter(cp -> !TextChars.isSpace(cp) && cp != '.' && cp != '-' && cp != '/')
-                .forEach(sb::appendCodePoint);
+        StringBuilder sb = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            if (!TextChars.isSpace(cp) && cp != '.' && cp != '-' && cp != '/') {
+                sb.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+        }
         String id = sb.toString().toUpperCase(Locale.ROOT);
         String country = countryField == null ? null : record.get(countryField);
         String expected = country == null || country.isBlank() ? null : prefixOf(country.trim().toUpperCase(Locale.ROOT));
@@ -88,11 +93,24 @@ public final class VatIdNormalizer implements Normalizer {
             return NormalizerResult.problem(value, "vat-prefix", "VAT id '" + value + "' has unknown prefix '" + prefix + "'");
         }
         String national = id.substring(2);
-        if (national.length() < 2 || national.length() > 15 || !national.chars().allMatch(c -> isAsciiLetter((char) c) || (c >= '0' && c <= '9'))
-                || national.chars().noneMatch(c -> c >= '0' && c <= '9')) {
+        if (national.length() < 2 || national.length() > 15 || !lettersAndDigitsWithADigit(national)) {
             return NormalizerResult.problem(value, "invalid-vat-id", "VAT id '" + value + "' has an invalid number part '" + national + "'");
         }
         return NormalizerResult.of(value, id);
+    }
+
+    /** Only A-Z and 0-9, at least one digit. */
+    private static boolean lettersAndDigitsWithADigit(String s) {
+        boolean digit = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (!isAsciiLetter(c)) {
+                return false;
+            }
+        }
+        return digit;
     }
 
     private static boolean isAsciiLetter(char c) {

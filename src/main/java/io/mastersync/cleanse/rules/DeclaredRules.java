@@ -121,6 +121,9 @@ public final class DeclaredRules implements RuleSet {
             fields.set(n.index(), result.value());
             changes.add(new FieldChange(n.id(), n.field(), before, result.value()));
         }
+        if (result.outputs().isEmpty()) {
+            return;
+        }
         for (Map.Entry<String, String> out : result.outputs().entrySet()) {
             int target = entity.indexOf(out.getKey());
             if (target < 0) {

@@ -47,8 +47,6 @@ import io.mastersync.cleanse.FieldValues;
  */
 final class RuleExpression {
 
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-
     private final String text;
     private final Condition root;
     private final Set<String> fields;
@@ -116,6 +114,9 @@ final class RuleExpression {
         default boolean isNumberLiteral() {
             return false;
         }
+
+        /** The operand's value as a number, or null when it does not look like one: see {@link RuleExpression#number}. */
+        BigDecimal number(String value);
     }
 
     private record Field(int index, String name) implements Operand {
@@ -129,9 +130,22 @@ final class RuleExpression {
         public String describe() {
             return name;
         }
+
+        @Override
+        public BigDecimal number(String value) {
+            return RuleExpression.number(value);
+        }
     }
 
-    private record Literal(String text, boolean number) implements Operand {
+    /**
+     * @param number  whether it was written as a number (not quoted)
+     * @param numeric its value as a number when it looks like one, quoted or not (decided once, when parsed)
+     */
+    private record Literal(String text, boolean number, BigDecimal numeric) implements Operand {
+        Literal(String text, boolean number) {
+            this(text, number, RuleExpression.number(text));
+        }
+
         @Override
         public String value(FieldValues values) {
             return text;
@@ -145,6 +159,11 @@ final class RuleExpression {
         @Override
         public boolean isNumberLiteral() {
             return number;
+        }
+
+        @Override
+        public BigDecimal number(String value) {
+            return numeric;
         }
     }
 
@@ -164,17 +183,17 @@ final class RuleExpression {
             String a = left.value(values);
             String b = right.value(values);
             if (op == Op.EQ) {
-                return equal(a, b);
+                return equal(left, a, right, b);
             }
             if (op == Op.NE) {
-                return !equal(a, b);
+                return !equal(left, a, right, b);
             }
             if (a == null || b == null) {
                 return false;
             }
             int c;
-            BigDecimal x = number(a);
-            BigDecimal y = number(b);
+            BigDecimal x = left.number(a);
+            BigDecimal y = right.number(b);
             if (x != null && y != null) {
                 c = x.compareTo(y);
             } else if (left.isNumberLiteral() || right.isNumberLiteral()) {
@@ -210,7 +229,7 @@ final class RuleExpression {
         public boolean test(FieldValues values) {
             String v = left.value(values);
             for (Literal c : candidates) {
-                if (equal(v, c.text())) {
+                if (equal(left, v, c, c.text())) {
                     return true;
                 }
             }
@@ -246,21 +265,30 @@ final class RuleExpression {
         }
     }
 
-    static boolean equal(String a, String b) {
+    /**
+     * {@code a == b}: numerically when both look like numbers, otherwise as exact text; null equals only null.
+     * A literal's number-ness was decided when the expression was parsed, and a text literal that is not a
+     * number makes it a plain text comparison without looking at the other side.
+     */
+    private static boolean equal(Operand left, String a, Operand right, String b) {
         if (a == null || b == null) {
             return a == null && b == null;
         }
-        BigDecimal x = number(a);
-        BigDecimal y = number(b);
-        if (x != null && y != null) {
-            return x.compareTo(y) == 0;
+        BigDecimal y = right.number(b);
+        if (y == null) {
+            return a.equals(b);
         }
-        return a.equals(b);
+        BigDecimal x = left.number(a);
+        return x != null ? x.compareTo(y) == 0 : a.equals(b);
     }
 
-    /** The value as a number when it looks like a plain decimal number, otherwise null. */
+    /**
+     * The value as a number when it looks like a plain decimal number, otherwise null. "Looks like" is the
+     * regular expression {@code [+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?} (ASCII digits) on at most 100
+     * characters, checked by hand because it runs on every operand of every comparison.
+     */
     static BigDecimal number(String text) {
-        if (text == null || text.length() > 100 || !NUMBER.matcher(text).matches()) {
+        if (text == null || text.length() > 100 || !looksLikeNumber(text)) {
             return null;
         }
         try {
@@ -268,6 +296,46 @@ final class RuleExpression {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** Whether the whole text matches {@code [+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?}. */
+    static boolean looksLikeNumber(String s) {
+        int n = s.length();
+        int i = 0;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int intDigits = skipDigits(s, i);
+        i += intDigits;
+        int fractionDigits = 0;
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            fractionDigits = skipDigits(s, i);
+            i += fractionDigits;
+        }
+        if (intDigits == 0 && fractionDigits == 0) {
+            return false; // no digit before the exponent: "", "+", ".", "-.", ".e5"
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exponentDigits = skipDigits(s, i);
+            if (exponentDigits == 0) {
+                return false;
+            }
+            i += exponentDigits;
+        }
+        return i == n;
+    }
+
+    private static int skipDigits(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i - from;
     }
 
     // ---------------------------------------------------------------- parsing

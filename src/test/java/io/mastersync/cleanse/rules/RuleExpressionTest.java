@@ -4,6 +4,11 @@ import static io.mastersync.cleanse.rules.RulesTestSupport.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -128,5 +133,93 @@ class RuleExpressionTest {
     void reportsTheFieldsItReads() {
         assertThat(RuleExpression.parse("country == 'US' and postalCode != null", EntityType.CUSTOMER).fields())
                 .containsExactly("country", "postal-code");
+    }
+
+    // ---- the hand-written number test and parse-time literals give the same answers as the regex did
+
+    /** The definition of "looks like a number" that {@link RuleExpression#looksLikeNumber} implements by hand. */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private static final List<String> TRICKY = List.of("", " ", "0", "00", "-0", "+0", "1", "12", "1.", ".1", ".", "+", "-",
+            "+.", "-.5", "+5.", "1.5", "1.50", "01.5", "1e5", "1E5", "1e", "1e+", "1e-3", "1.e3", ".5e2", "e5", ".e5",
+            "1e5.5", "1..5", "1.5.", "--1", "+-1", "1-", " 1", "1 ", "1,5", "1_000", "١٢", "１", "0x10", "NaN",
+            "Infinity", "1d", "1f", "1000.00", "-1000", "99999999999999999999999.5", "1" + "0".repeat(99),
+            "1" + "0".repeat(100), "lots", "DE", "2024-01-31", "12345-6789");
+
+    private static BigDecimal referenceNumber(String text) {
+        if (text == null || text.length() > 100 || !NUMBER.matcher(text).matches()) {
+            return null;
+        }
+        return new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
+    }
+
+    private static boolean referenceEqual(String a, String b) {
+        if (a == null || b == null) {
+            return a == null && b == null;
+        }
+        BigDecimal x = referenceNumber(a);
+        BigDecimal y = referenceNumber(b);
+        return x != null && y != null ? x.compareTo(y) == 0 : a.equals(b);
+    }
+
+    @Test
+    void looksLikeNumberAgreesWithTheRegexOnTrickyAndOnAllShortTexts() {
+        for (String s : TRICKY) {
+            assertThat(RuleExpression.looksLikeNumber(s)).as("'%s'", s).isEqualTo(NUMBER.matcher(s).matches());
+            assertThat(RuleExpression.number(s)).as("'%s'", s).isEqualTo(referenceNumber(s));
+        }
+        char[] alphabet = {'0', '9', '.', '+', '-', 'e', 'E', ' ', 'x'};
+        List<String> texts = new ArrayList<>(List.of(""));
+        for (int length = 1; length <= 5; length++) {
+            List<String> longer = new ArrayList<>();
+            for (String t : texts) {
+                if (t.length() == length - 1) {
+                    for (char c : alphabet) {
+                        longer.add(t + c);
+                    }
+                }
+            }
+            texts.addAll(longer);
+        }
+        for (String s : texts) {
+            assertThat(RuleExpression.looksLikeNumber(s)).as("'%s'", s).isEqualTo(NUMBER.matcher(s).matches());
+        }
+    }
+
+    @Test
+    void comparisonsAgreeWithTheReferenceSemanticsForFieldsAndQuotedOrNumberLiterals() {
+        List<String> values = new ArrayList<>(TRICKY);
+        values.add(null);
+        List<String> literals = Arrays.asList("0", "1.5", "1000", "-1", "'1e5'", "'1.50'", "'abc'", "'1.5'", "'DE'",
+                "'1 '", "''", "null");
+        for (String literal : literals) {
+            String literalText = literal.equals("null") ? null
+                    : literal.startsWith("'") ? literal.substring(1, literal.length() - 1) : literal;
+            RuleExpression eq = RuleExpression.parse("creditLimit == " + literal, EntityType.CUSTOMER);
+            RuleExpression ne = RuleExpression.parse(literal + " != creditLimit", EntityType.CUSTOMER);
+            RuleExpression in = RuleExpression.parse("creditLimit in ('x', " + literal + ")", EntityType.CUSTOMER);
+            for (String value : values) {
+                FieldValues row = row(EntityType.CUSTOMER, "credit-limit", value);
+                String v = value == null || value.isEmpty() ? null : value;
+                boolean expected = referenceEqual(v, literalText);
+                assertThat(eq.test(row)).as("%s == %s", value, literal).isEqualTo(expected);
+                assertThat(ne.test(row)).as("%s != %s", literal, value).isEqualTo(!expected);
+                assertThat(in.test(row)).as("%s in (x, %s)", value, literal)
+                        .isEqualTo(expected || referenceEqual(v, "x"));
+            }
+        }
+        RuleExpression fields = RuleExpression.parse("creditLimit == customerGroup", EntityType.CUSTOMER);
+        RuleExpression less = RuleExpression.parse("creditLimit < customerGroup", EntityType.CUSTOMER);
+        for (String a : values) {
+            for (String b : values) {
+                FieldValues row = row(EntityType.CUSTOMER, "credit-limit", a, "customer-group", b);
+                String x = a == null || a.isEmpty() ? null : a;
+                String y = b == null || b.isEmpty() ? null : b;
+                assertThat(fields.test(row)).as("%s == %s", a, b).isEqualTo(referenceEqual(x, y));
+                boolean expectedLess = x != null && y != null && (referenceNumber(x) != null && referenceNumber(y) != null
+                        ? referenceNumber(x).compareTo(referenceNumber(y)) < 0 : x.compareTo(y) < 0);
+                assertThat(less.test(row)).as("%s < %s", a, b).isEqualTo(expectedLess);
+            }
+        }
     }
 }
