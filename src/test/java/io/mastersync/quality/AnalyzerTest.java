@@ -246,6 +246,26 @@ class AnalyzerTest {
     }
 
     @Test
+    void booleanWordsAreTrueFalseYesNoInAnyCaseAndNothingElse() {
+        assertThat(Stream.of("true", "FALSE", "Yes", "nO", " no ", "tRuE").map(Values::typeOf)).containsOnly(DataType.BOOLEAN);
+        assertThat(Stream.of("n", "nope", "DE", "EUR", "truer", "tru", "ja", "oui", "yes!", "T").map(Values::typeOf))
+                .containsOnly(DataType.TEXT);
+        // the shortcut agrees with the plain case-insensitive comparison, characters outside ASCII included
+        Random random = new Random(7);
+        String alphabet = "nNoOyYeEsStTrRuUfFaAlLxDE\u017f\u0131\u0130\u212a\u00ff";
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = 1 + random.nextInt(6); n > 0; n--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = text.toString();
+            boolean plain = s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false") || s.equalsIgnoreCase("yes")
+                    || s.equalsIgnoreCase("no");
+            assertThat(Values.typeOf(s) == DataType.BOOLEAN).as(s).isEqualTo(plain);
+        }
+    }
+
+    @Test
     void containedInWithReferenceFile(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("countries.csv");
         Files.writeString(csv, "\uFEFFcode,name\n# comment\nDE,Germany\n\nFR , France\n\"AT\",\"Austria, Republic of\"\n");
