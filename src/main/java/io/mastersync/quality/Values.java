@@ -48,9 +48,27 @@ public final class Values {
      */
     public static String key(Object value) {
         if (value instanceof BigDecimal d) {
-            return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+            return d.signum() == 0 ? "0" : withoutTrailingZeros(d.toPlainString());
         }
         return text(value);
+    }
+
+    /**
+     * The plain text of a decimal without trailing fractional zeros ({@code 12.50} as {@code 12.5}, {@code 4500.00}
+     * as {@code 4500}): what {@code stripTrailingZeros().toPlainString()} gives, without dividing by ten per zero.
+     */
+    private static String withoutTrailingZeros(String plain) {
+        if (plain.indexOf('.') < 0) {
+            return plain;
+        }
+        int end = plain.length();
+        while (plain.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (plain.charAt(end - 1) == '.') {
+            end--;
+        }
+        return end == plain.length() ? plain : plain.substring(0, end);
     }
 
     /**
