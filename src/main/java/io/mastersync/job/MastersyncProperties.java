@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Settings under {@code mastersync.*} (application.properties, environment or command line).
  *
  * @param progressInterval  how often a long step logs its progress (default 5s)
- * @param processingThreads threads that cleanse and validate the rows of a chunk (default: the number of
- *                          cores, at most 4); reading and writing stay on one thread, in order; 1 processes
- *                          on the reading thread
+ * @param processingThreads threads that cleanse and validate the rows of a chunk, and that compute the quality
+ *                          metrics (default: the number of cores, at most 4); reading and writing stay on one
+ *                          thread, in order; 1 processes on the reading thread
  * @param sync              {@code mastersync.sync.*}: how syncs detect changes
  */
 @ConfigurationProperties("mastersync")

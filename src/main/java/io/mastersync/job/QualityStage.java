@@ -5,9 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -44,12 +42,12 @@ import io.mastersync.quality.Metric;
 import io.mastersync.quality.MetricRepository;
 import io.mastersync.quality.MinLength;
 import io.mastersync.quality.Minimum;
+import io.mastersync.quality.ParallelProfile;
 import io.mastersync.quality.ProfileRunner;
 import io.mastersync.quality.QualityChecks;
 import io.mastersync.quality.QualityChecksParser;
 import io.mastersync.quality.QualityGateException;
 import io.mastersync.quality.QualityReport;
-import io.mastersync.quality.RowAccessor;
 import io.mastersync.quality.RunReportLoader;
 import io.mastersync.quality.Size;
 import io.mastersync.quality.StandardDeviation;
@@ -88,11 +86,13 @@ class QualityStage implements RunStage {
     private final MetricRepository metrics;
     private final Path reportDir;
     private final boolean enabled;
+    private final int threads;
 
     QualityStage(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
-            @Value("${mastersync.report-dir:./reports}") Path reportDir,
+            MastersyncProperties properties, @Value("${mastersync.report-dir:./reports}") Path reportDir,
             @Value("${mastersync.quality.enabled:true}") boolean enabled) {
         this.enabled = enabled;
+        this.threads = properties.processingThreads();
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.jdbc = new JdbcTemplate(dataSource);
@@ -198,42 +198,32 @@ class QualityStage implements RunStage {
         return stored;
     }
 
-    /** One streaming pass over the rows of this run and feed in the staging table. */
+    /**
+     * One streaming pass over the rows of this run and feed in the staging table: this thread reads, the
+     * analyzers run on the processing threads (see {@link ParallelProfile}: the same result as on one thread).
+     */
     private AnalysisResult profileStaged(ProfileRunner runner, EntityType entity, long runId, String feed) {
         List<CanonicalField> fields = entity.fields();
+        List<String> columns = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ");
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < fields.size(); i++) {
-            sql.append(fields.get(i).column()).append(", ");
-            index.put(fields.get(i).name(), i);
+        for (CanonicalField field : fields) {
+            sql.append(field.column()).append(", ");
+            columns.add(field.name());
         }
-        index.put(LINE, fields.size());
+        columns.add(LINE);
         sql.append("source_line FROM ").append(entity.stagingTable()).append(" WHERE run_id = ? AND feed = ?");
-        ProfileRunner.Partition partition = runner.newPartition();
-        Object[] values = new Object[fields.size() + 1];
-        RowAccessor row = new RowAccessor() {
-            @Override
-            public Object get(String column) {
-                Integer i = index.get(column);
-                return i == null ? null : values[i];
-            }
-
-            @Override
-            public boolean has(String column) {
-                return index.containsKey(column);
-            }
-        };
-        jdbc.query(sql.toString(), (ResultSet rs) -> {
-            read(rs, values);
-            partition.accept(row);
-        }, runId, feed);
-        return runner.result(partition);
+        try (ParallelProfile profile = new ParallelProfile(runner, columns, threads)) {
+            jdbc.query(sql.toString(), (ResultSet rs) -> profile.accept(read(rs, columns.size())), runId, feed);
+            return profile.finish();
+        }
     }
 
-    private static void read(ResultSet rs, Object[] values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
+    private static Object[] read(ResultSet rs, int columns) throws SQLException {
+        Object[] values = new Object[columns];
+        for (int i = 0; i < columns; i++) {
             values[i] = rs.getObject(i + 1);
         }
+        return values;
     }
 
     private Tasklet gateTasklet() {

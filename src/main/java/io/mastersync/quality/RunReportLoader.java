@@ -63,23 +63,30 @@ public final class RunReportLoader {
                 trends(runId, datasets, checks), normalizers(runId));
     }
 
+    /**
+     * Rows per rule and severity, then the first examples of each from the index on (run, feed, rule): one
+     * small query per rule, not one window over every reason of the run (a warning such as a duplicate e-mail
+     * can flag most of a million rows, and numbering them all meant sorting them all).
+     */
     private List<QualityReport.RuleCount> ruleOutcomes(long runId) {
-        Map<String, List<Map<String, String>>> examples = new LinkedHashMap<>();
-        jdbc.query("SELECT feed, rule_id, severity, source_key, field, bad_value FROM (SELECT feed, rule_id, severity,"
-                + " source_key, field, bad_value, ROW_NUMBER() OVER (PARTITION BY feed, rule_id, severity ORDER BY record_no)"
-                + " AS rn FROM rej_reason WHERE run_id = ?) x WHERE rn <= ? ORDER BY feed, rule_id, severity, rn", rs -> {
-                    Map<String, String> row = new LinkedHashMap<>();
-                    row.put("source-key", rs.getString(4));
-                    row.put("field", rs.getString(5));
-                    row.put("value", rs.getString(6));
-                    examples.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2) + "\u0000" + rs.getString(3),
-                            k -> new ArrayList<>()).add(row);
-                }, runId, EXAMPLES);
-        return jdbc.query("SELECT feed, rule_id, severity, COUNT(*) FROM rej_reason WHERE run_id = ?"
-                + " GROUP BY feed, rule_id, severity ORDER BY feed, rule_id, severity",
+        List<QualityReport.RuleCount> counts = jdbc.query("SELECT feed, rule_id, severity, COUNT(*) FROM rej_reason"
+                + " WHERE run_id = ? GROUP BY feed, rule_id, severity ORDER BY feed, rule_id, severity",
                 (rs, i) -> new QualityReport.RuleCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        examples.getOrDefault(rs.getString(1) + "\u0000" + rs.getString(2) + "\u0000" + rs.getString(3),
-                                List.of())), runId);
+                        List.of()), runId);
+        List<QualityReport.RuleCount> outcomes = new ArrayList<>();
+        for (QualityReport.RuleCount c : counts) {
+            List<Map<String, String>> examples = jdbc.query("SELECT source_key, field, bad_value FROM rej_reason"
+                    + " WHERE run_id = ? AND feed = ? AND rule_id = ? AND severity = ? ORDER BY record_no LIMIT ?",
+                    (rs, i) -> {
+                        Map<String, String> row = new LinkedHashMap<>();
+                        row.put("source-key", rs.getString(1));
+                        row.put("field", rs.getString(2));
+                        row.put("value", rs.getString(3));
+                        return row;
+                    }, runId, c.feed(), c.ruleId(), c.severity(), EXAMPLES);
+            outcomes.add(new QualityReport.RuleCount(c.feed(), c.ruleId(), c.severity(), c.count(), examples));
+        }
+        return outcomes;
     }
 
     private List<QualityReport.NormalizerCount> normalizers(long runId) {

@@ -31,12 +31,11 @@ public final class UniqueHashState implements State<UniqueHashState> {
     }
 
     private void addHash(long h) {
-        if (seen.contains(h)) {
-            repeated.add(h);
-        } else if (seen.size() < cap) {
-            seen.add(h);
-        } else {
-            overflowed = true;
+        switch (seen.addBelow(h, cap)) {
+            case LongSet.PRESENT -> repeated.add(h);
+            case LongSet.FULL -> overflowed = true;
+            default -> {
+            }
         }
     }
 
@@ -135,6 +134,36 @@ public final class UniqueHashState implements State<UniqueHashState> {
                     return true;
                 }
             }
+        }
+
+        static final int ADDED = 0;
+        static final int PRESENT = 1;
+        static final int FULL = 2;
+
+        /**
+         * Adds {@code h} when it is new and the set holds fewer than {@code limit} values: what {@link #contains}
+         * then {@link #add} do, with one probe instead of two (in the table of a million keys, far larger than
+         * the caches, each probe is a cache miss).
+         */
+        int addBelow(long h, int limit) {
+            int mask = table.length - 1;
+            int i = (int) (h ^ (h >>> 32)) & mask;
+            for (long v = table[i]; v != 0; v = table[i]) {
+                if (v == h) {
+                    return PRESENT;
+                }
+                i = (i + 1) & mask;
+            }
+            if (size >= limit) {
+                return FULL;
+            }
+            if ((size + 1) * 2 > table.length) {
+                add(h);
+            } else {
+                table[i] = h;
+                size++;
+            }
+            return ADDED;
         }
 
         void add(long h) {

@@ -48,9 +48,27 @@ public final class Values {
      */
     public static String key(Object value) {
         if (value instanceof BigDecimal d) {
-            return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+            return d.signum() == 0 ? "0" : withoutTrailingZeros(d.toPlainString());
         }
         return text(value);
+    }
+
+    /**
+     * The plain text of a decimal without trailing fractional zeros ({@code 12.50} as {@code 12.5}, {@code 4500.00}
+     * as {@code 4500}): what {@code stripTrailingZeros().toPlainString()} gives, without dividing by ten per zero.
+     */
+    private static String withoutTrailingZeros(String plain) {
+        if (plain.indexOf('.') < 0) {
+            return plain;
+        }
+        int end = plain.length();
+        while (plain.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (plain.charAt(end - 1) == '.') {
+            end--;
+        }
+        return end == plain.length() ? plain : plain.substring(0, end);
     }
 
     /**
@@ -128,14 +146,35 @@ public final class Values {
         if (number == DECIMAL_NUMBER) {
             return DataType.DECIMAL;
         }
-        if (s.length() <= 5 && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false") || s.equalsIgnoreCase("yes")
-                || s.equalsIgnoreCase("no"))) {
+        if (isBooleanWord(s)) {
             return DataType.BOOLEAN;
         }
         if (parseDate(s) != null || parseDateTime(s) != null) {
             return DataType.DATE;
         }
         return DataType.TEXT;
+    }
+
+    /**
+     * true, false, yes or no in any case. Country and currency codes are as short as these words: the length
+     * and the first letter rule most text out before a case-insensitive comparison (a character outside ASCII
+     * might still match one, so it is compared).
+     */
+    private static boolean isBooleanWord(String s) {
+        if (s.isEmpty() || s.length() > 5) {
+            return false;
+        }
+        char first = s.charAt(0);
+        if (first < 128 && "nNyYtTfF".indexOf(first) < 0) {
+            return false;
+        }
+        return switch (s.length()) {
+            case 2 -> s.equalsIgnoreCase("no");
+            case 3 -> s.equalsIgnoreCase("yes");
+            case 4 -> s.equalsIgnoreCase("true");
+            case 5 -> s.equalsIgnoreCase("false");
+            default -> false;
+        };
     }
 
     private static double epochSeconds(LocalDateTime dt) {

@@ -167,6 +167,52 @@ class AnalyzerTest {
     }
 
     @Test
+    void uniquenessStateAgreesWithExactCountsUpToItsGuard() {
+        Random random = new Random(11);
+        for (int cap : new int[] {1, 50, 3000, 100_000}) {
+            // given values with repeats, more distinct ones than the smaller guards allow
+            UniqueHashState state = new UniqueHashState(cap);
+            Map<String, Integer> counts = new HashMap<>();
+            boolean overflowed = false;
+            for (int i = 0; i < 20_000; i++) {
+                String value = "v" + random.nextInt(12_000);
+
+                // when
+                state.add(value);
+
+                // then it tracks what an exact count tracks (first come, first tracked)
+                if (counts.containsKey(value)) {
+                    counts.merge(value, 1, Integer::sum);
+                } else if (counts.size() < cap) {
+                    counts.put(value, 1);
+                } else {
+                    overflowed = true;
+                }
+            }
+            assertThat(state.distinct()).isEqualTo(counts.size());
+            assertThat(state.singletons()).isEqualTo(counts.values().stream().filter(c -> c == 1).count());
+            assertThat(state.overflowed()).isEqualTo(overflowed);
+            assertThat(state.nonMissing()).isEqualTo(20_000);
+        }
+    }
+
+    @Test
+    void decimalKeysAreThePlainTextWithoutTrailingZeros() {
+        assertThat(Values.key(new BigDecimal("12.500"))).isEqualTo("12.5");
+        assertThat(Values.key(new BigDecimal("4500.0000"))).isEqualTo("4500");
+        assertThat(Values.key(new BigDecimal("-0.0100"))).isEqualTo("-0.01");
+        assertThat(Values.key(new BigDecimal("0.000"))).isEqualTo("0");
+        assertThat(Values.key(new BigDecimal("4.5E+3"))).isEqualTo("4500");
+        Random random = new Random(3);
+        for (int i = 0; i < 100_000; i++) {
+            BigDecimal d = new BigDecimal(new java.math.BigInteger(1 + random.nextInt(90), random)
+                    .multiply(java.math.BigInteger.valueOf(random.nextBoolean() ? 1 : -1)), random.nextInt(30) - 8);
+            String expected = d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+            assertThat(Values.key(d)).as("%s", d).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void momentsOfNumbersAndDates() {
         List<Object> values = Arrays.asList(new BigDecimal("2"), 4, 4L, "4", 5.0, "5", "7", 9, null, "n/a", "");
         assertThat(metricOf(new Minimum("c"), values).value()).isEqualTo(2);
@@ -243,6 +289,26 @@ class AnalyzerTest {
         Metric integers = metricOf(new DataTypeShare("c", DataType.INTEGER), List.of("1", "2", "x", "3"));
         assertThat(integers.name()).isEqualTo("data-type-share:integer");
         assertThat(integers.value()).isEqualTo(0.75);
+    }
+
+    @Test
+    void booleanWordsAreTrueFalseYesNoInAnyCaseAndNothingElse() {
+        assertThat(Stream.of("true", "FALSE", "Yes", "nO", " no ", "tRuE").map(Values::typeOf)).containsOnly(DataType.BOOLEAN);
+        assertThat(Stream.of("n", "nope", "DE", "EUR", "truer", "tru", "ja", "oui", "yes!", "T").map(Values::typeOf))
+                .containsOnly(DataType.TEXT);
+        // the shortcut agrees with the plain case-insensitive comparison, characters outside ASCII included
+        Random random = new Random(7);
+        String alphabet = "nNoOyYeEsStTrRuUfFaAlLxDE\u017f\u0131\u0130\u212a\u00ff";
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = 1 + random.nextInt(6); n > 0; n--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = text.toString();
+            boolean plain = s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false") || s.equalsIgnoreCase("yes")
+                    || s.equalsIgnoreCase("no");
+            assertThat(Values.typeOf(s) == DataType.BOOLEAN).as(s).isEqualTo(plain);
+        }
     }
 
     @Test
