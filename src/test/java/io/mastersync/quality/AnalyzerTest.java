@@ -292,6 +292,18 @@ class AnalyzerTest {
     }
 
     @Test
+    void textThatIsNoStringCountsLikeAString() {
+        for (String s : List.of("", "  ", "12", " 4.5 ", "yes", "2024-01-31", "2024-01-31 10:00:00", "abc")) {
+            StringBuilder text = new StringBuilder(s);
+            assertThat(Values.isMissing(text)).as(s).isEqualTo(Values.isMissing(s));
+            assertThat(Double.compare(Values.toDouble(text), Values.toDouble(s))).as(s).isZero();
+            if (!Values.isMissing(s)) {
+                assertThat(Values.typeOf(text)).as(s).isEqualTo(Values.typeOf(s));
+            }
+        }
+    }
+
+    @Test
     void booleanWordsAreTrueFalseYesNoInAnyCaseAndNothingElse() {
         assertThat(Stream.of("true", "FALSE", "Yes", "nO", " no ", "tRuE").map(Values::typeOf)).containsOnly(DataType.BOOLEAN);
         assertThat(Stream.of("n", "nope", "DE", "EUR", "truer", "tru", "ja", "oui", "yes!", "T").map(Values::typeOf))
