@@ -11,6 +11,11 @@ import java.util.Map;
  *
  * <p>Levels are numbered from the best: 0 is the highest threshold, {@link #levelCount()}{@code - 1} is "else";
  * {@link #NULL_LEVEL} means a value is missing.
+ *
+ * <p>The comparison keeps, per record of the data set it was built on, the value in the form its comparator
+ * compares ({@link FieldComparator#prepare}) and the frequency of the value for the term-frequency adjustment,
+ * so the methods taking record indices do no normalising and no look-ups per pair. The methods taking
+ * {@link MatchRecord}s compute the same from the raw values. Thread-safe once built.
  */
 public final class Comparison {
 
@@ -24,6 +29,10 @@ public final class Comparison {
     private final Map<String, Double> valueFrequency;
     private final double sumSquaredFrequency;
     private final double unseenFrequency;
+    /** Per record: the prepared value, null when missing. */
+    private final String[] prepared;
+    /** Per record (term frequency only): the share of records with its value. */
+    private final double[] frequency;
 
     public Comparison(ComparisonSpec spec, List<MatchRecord> records) {
         this.spec = spec;
@@ -33,12 +42,16 @@ public final class Comparison {
         }
         this.comparator = Comparators.create(spec.method(), spec.params(), values);
         this.thresholds = spec.levels().stream().mapToDouble(Double::doubleValue).toArray();
+        this.prepared = prepare(comparator, values);
         if (spec.termFrequency()) {
+            String[] keys = new String[values.size()];
             Map<String, Integer> counts = new HashMap<>();
             int n = 0;
-            for (String v : values) {
+            for (int i = 0; i < keys.length; i++) {
+                String v = values.get(i);
                 if (v != null) {
-                    counts.merge(tfKey(v), 1, Integer::sum);
+                    keys[i] = tfKey(v);
+                    counts.merge(keys[i], 1, Integer::sum);
                     n++;
                 }
             }
@@ -52,11 +65,39 @@ public final class Comparison {
             this.valueFrequency = freq;
             this.sumSquaredFrequency = sumSq;
             this.unseenFrequency = 1.0 / Math.max(n, 1);
+            this.frequency = new double[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                frequency[i] = keys[i] == null ? Double.NaN : freq.get(keys[i]);
+            }
         } else {
             this.valueFrequency = null;
             this.sumSquaredFrequency = 0;
             this.unseenFrequency = 0;
+            this.frequency = null;
         }
+    }
+
+    /**
+     * Every distinct value prepared once, on all cores; equal values share one prepared string (a field such as
+     * the city has few distinct values among a million records).
+     */
+    private static String[] prepare(FieldComparator comparator, List<String> values) {
+        Map<String, Integer> distinct = new HashMap<>();
+        int[] slot = new int[values.size()];
+        for (int i = 0; i < slot.length; i++) {
+            String v = values.get(i);
+            slot[i] = v == null ? -1 : distinct.computeIfAbsent(v, x -> distinct.size());
+        }
+        String[] raw = new String[distinct.size()];
+        distinct.forEach((v, k) -> raw[k] = v);
+        distinct.clear();
+        String[] done = new String[raw.length];
+        java.util.stream.IntStream.range(0, raw.length).parallel().forEach(k -> done[k] = comparator.prepare(raw[k]));
+        String[] out = new String[slot.length];
+        for (int i = 0; i < slot.length; i++) {
+            out[i] = slot[i] < 0 ? null : done[slot[i]];
+        }
+        return out;
     }
 
     private static String tfKey(String v) {
@@ -84,8 +125,27 @@ public final class Comparison {
         return Math.max(0.0, Math.min(1.0, s));
     }
 
+    /** Similarity of records {@code a} and {@code b} of the data set, in [0, 1]; NaN when not comparable. */
+    public double similarity(int a, int b) {
+        String x = prepared[a];
+        String y = prepared[b];
+        if (x == null || y == null) {
+            return Double.NaN;
+        }
+        double s = comparator.comparePrepared(x, y);
+        return Double.isNaN(s) ? s : Math.max(0.0, Math.min(1.0, s));
+    }
+
     public int level(Double similarity) {
         if (similarity == null) {
+            return NULL_LEVEL;
+        }
+        return level(similarity.doubleValue());
+    }
+
+    /** The level of a similarity; NaN is the null level. */
+    public int level(double similarity) {
+        if (Double.isNaN(similarity)) {
             return NULL_LEVEL;
         }
         for (int k = 0; k < thresholds.length; k++) {
@@ -97,6 +157,11 @@ public final class Comparison {
     }
 
     public int level(MatchRecord a, MatchRecord b) {
+        return level(similarity(a, b));
+    }
+
+    /** The level of records {@code a} and {@code b} of the data set. */
+    public int level(int a, int b) {
         return level(similarity(a, b));
     }
 
@@ -130,7 +195,23 @@ public final class Comparison {
         String kb = tfKey(vb);
         double pa = valueFrequency.getOrDefault(ka, unseenFrequency);
         double pb = ka.equals(kb) ? pa : valueFrequency.getOrDefault(kb, unseenFrequency);
-        double p = Math.max(pa, pb);
+        return adjustment(Math.max(pa, pb));
+    }
+
+    /** {@link #termFrequencyAdjustment(MatchRecord, MatchRecord, int)} for records of the data set. */
+    public double termFrequencyAdjustment(int a, int b, int level) {
+        if (frequency == null || level != 0) {
+            return 0.0;
+        }
+        double pa = frequency[a];
+        double pb = frequency[b];
+        if (Double.isNaN(pa) || Double.isNaN(pb)) {
+            return 0.0;
+        }
+        return adjustment(Math.max(pa, pb));
+    }
+
+    private double adjustment(double p) {
         double adj = Math.log(sumSquaredFrequency / p) / Math.log(2);
         return Math.max(-MAX_TF_ADJUSTMENT, Math.min(MAX_TF_ADJUSTMENT, adj));
     }

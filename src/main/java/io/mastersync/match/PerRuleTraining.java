@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.IntToLongFunction;
 
 /**
  * Unsupervised estimate of m, u and lambda that is not confounded by blocking (the approach of Splink):
@@ -71,6 +72,14 @@ public final class PerRuleTraining {
     public static Result train(List<String> comparisonIds, int[] levelCounts, byte[] levels, long[] ruleMasks,
             List<String> ruleIds, boolean[][] blocked, byte[] randomLevels, double allPairs, double maxMatches,
             int recordCount, EmSettings settings, Random random) {
+        return train(comparisonIds, levelCounts, levels, i -> ruleMasks[i], ruleIds, blocked, randomLevels, allPairs,
+                maxMatches, recordCount, settings, random);
+    }
+
+    /** As above, with the rule bits of pair {@code i} given by {@code ruleMasks.applyAsLong(i)}. */
+    public static Result train(List<String> comparisonIds, int[] levelCounts, byte[] levels,
+            IntToLongFunction ruleMasks, List<String> ruleIds, boolean[][] blocked, byte[] randomLevels,
+            double allPairs, double maxMatches, int recordCount, EmSettings settings, Random random) {
         int k = levelCounts.length;
         int n = levels.length / k;
         int nRandom = randomLevels.length / k;
@@ -116,7 +125,7 @@ public final class PerRuleTraining {
                 }
                 int count = 0;
                 for (int i = 0; i < n; i++) {
-                    if ((ruleMasks[i] & bit) != 0) {
+                    if ((ruleMasks.applyAsLong(i) & bit) != 0) {
                         count++;
                     }
                 }
@@ -124,7 +133,7 @@ public final class PerRuleTraining {
                     fits.add(new RuleFit(ruleIds.get(r), count, heldOut, Double.NaN, 0, true));
                     continue;
                 }
-                byte[] sub = project(levels, ruleMasks, bit, k, used, kr, count, settings.samplePairs(), random);
+                byte[] sub = project(levels, ruleMasks, n, bit, k, used, kr, count, settings.samplePairs(), random);
                 int[] lc = new int[kr];
                 double[][] ur = new double[kr][];
                 double[][] mr = new double[kr][];
@@ -243,14 +252,14 @@ public final class PerRuleTraining {
     }
 
     /** The rule's pairs (a seeded sample of at most max), restricted to the used comparisons. */
-    private static byte[] project(byte[] levels, long[] masks, long bit, int k, int[] used, int kr, int count, int max,
-            Random random) {
+    private static byte[] project(byte[] levels, IntToLongFunction masks, int n, long bit, int k, int[] used, int kr,
+            int count, int max, Random random) {
         int take = Math.min(count, max);
         byte[] out = new byte[take * kr];
         int chosen = 0;
         int seen = 0;
-        for (int i = 0; i < masks.length && chosen < take; i++) {
-            if ((masks[i] & bit) == 0) {
+        for (int i = 0; i < n && chosen < take; i++) {
+            if ((masks.applyAsLong(i) & bit) == 0) {
                 continue;
             }
             if (take == count || random.nextDouble() * (count - seen) < take - chosen) {

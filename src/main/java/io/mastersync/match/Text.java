@@ -21,8 +21,44 @@ public final class Text {
         if (s == null) {
             return null;
         }
+        String ascii = normalizeAscii(s);
+        if (ascii != null) {
+            return ascii;
+        }
         String folded = foldCaseAndAccents(s);
         return NON_ALNUM.matcher(folded).replaceAll(" ").trim();
+    }
+
+    /**
+     * {@link #normalize} of a pure ASCII string without the Unicode normaliser and regular expressions (which
+     * cost more than the comparisons on a million records); null when {@code s} has a non-ASCII character. For
+     * ASCII, NFKD and mark removal change nothing and the letters and digits are exactly {@code [a-zA-Z0-9]}.
+     */
+    private static String normalizeAscii(String s) {
+        int n = s.length();
+        char[] out = null;
+        int len = 0;
+        boolean pendingBlank = false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            boolean letterOrDigit = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+            if (!letterOrDigit) {
+                pendingBlank = len > 0;
+                continue;
+            }
+            if (out == null) {
+                out = new char[n];
+            }
+            if (pendingBlank) {
+                out[len++] = ' ';
+                pendingBlank = false;
+            }
+            out[len++] = c <= 'Z' && c >= 'A' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return out == null ? "" : new String(out, 0, len);
     }
 
     /**
