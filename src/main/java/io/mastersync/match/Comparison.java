@@ -31,6 +31,13 @@ public final class Comparison {
     private final double unseenFrequency;
     /** Per record: the prepared value, null when missing. */
     private final String[] prepared;
+    /**
+     * For a field with few distinct prepared values (a city, a country): per record the number of its value (-1
+     * when missing), and the similarity of every two values, computed once; null otherwise.
+     */
+    private final int[] valueIds;
+    private final double[] table;
+    private final int distinct;
     /** Per record (term frequency only): the share of records with its value. */
     private final double[] frequency;
 
@@ -43,6 +50,20 @@ public final class Comparison {
         this.comparator = Comparators.create(spec.method(), spec.params(), values);
         this.thresholds = spec.levels().stream().mapToDouble(Double::doubleValue).toArray();
         this.prepared = prepare(comparator, values);
+        Map<String, Integer> ids = new HashMap<>();
+        int[] valueIds = new int[prepared.length];
+        for (int i = 0; i < prepared.length && ids.size() <= SMALL_TABLE; i++) {
+            valueIds[i] = prepared[i] == null ? -1 : ids.computeIfAbsent(prepared[i], x -> ids.size());
+        }
+        if (ids.size() <= SMALL_TABLE) {
+            this.distinct = ids.size();
+            this.valueIds = valueIds;
+            this.table = similarityTable(comparator, ids);
+        } else {
+            this.distinct = 0;
+            this.valueIds = null;
+            this.table = null;
+        }
         if (spec.termFrequency()) {
             String[] keys = new String[values.size()];
             Map<String, Integer> counts = new HashMap<>();
@@ -100,6 +121,27 @@ public final class Comparison {
         return out;
     }
 
+    /** Fields with at most this many distinct prepared values get a similarity table. */
+    static final int SMALL_TABLE = 1000;
+
+    /** The similarity of every ordered pair of the distinct values, on all cores. */
+    private static double[] similarityTable(FieldComparator comparator, Map<String, Integer> ids) {
+        int d = ids.size();
+        String[] values = new String[d];
+        ids.forEach((v, id) -> values[id] = v);
+        double[] table = new double[d * d];
+        java.util.stream.IntStream.range(0, d).parallel().forEach(x -> {
+            for (int y = 0; y < d; y++) {
+                table[x * d + y] = clamp(comparator.comparePrepared(values[x], values[y]));
+            }
+        });
+        return table;
+    }
+
+    private static double clamp(double s) {
+        return Double.isNaN(s) ? s : Math.max(0.0, Math.min(1.0, s));
+    }
+
     private static String tfKey(String v) {
         return Text.normalizeDroppingPunctuation(v);
     }
@@ -127,13 +169,17 @@ public final class Comparison {
 
     /** Similarity of records {@code a} and {@code b} of the data set, in [0, 1]; NaN when not comparable. */
     public double similarity(int a, int b) {
+        if (table != null) {
+            int x = valueIds[a];
+            int y = valueIds[b];
+            return x < 0 || y < 0 ? Double.NaN : table[x * distinct + y];
+        }
         String x = prepared[a];
         String y = prepared[b];
         if (x == null || y == null) {
             return Double.NaN;
         }
-        double s = comparator.comparePrepared(x, y);
-        return Double.isNaN(s) ? s : Math.max(0.0, Math.min(1.0, s));
+        return clamp(comparator.comparePrepared(x, y));
     }
 
     public int level(Double similarity) {

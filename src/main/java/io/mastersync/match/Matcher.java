@@ -26,10 +26,12 @@ public final class Matcher {
     }
 
     public MatchResult run(List<MatchRecord> records) {
+        Phases phases = new Phases();
         List<MatchRecord> recs = List.copyOf(records);
         int[] sourceOf = sourceIds(recs);
         CandidatePairs candidates = CandidatePairs.build(recs, settings.blocking(), settings.link(),
                 settings.maxBlockSize(), settings.maxPairsPerRule());
+        phases.done("blocking");
         List<Comparison> comparisons = new ArrayList<>();
         for (ComparisonSpec spec : settings.comparisons()) {
             comparisons.add(new Comparison(spec, recs));
@@ -45,6 +47,7 @@ public final class Matcher {
                 levels[i * k + c] = (byte) comparisons.get(c).level(a, b);
             }
         });
+        phases.done("comparing");
 
         EmSettings em = settings.em();
         Random random = new Random(em.seed());
@@ -98,6 +101,7 @@ public final class Matcher {
                     : ExpectationMaximisation.estimate(levelCounts, emLevels, uInit, null, lambdaInit, em);
         }
         FellegiSunterModel model = new FellegiSunterModel(comparisons, fit);
+        phases.done("training");
         PerRuleTraining.Result trained = training;
         LOG.log(System.Logger.Level.DEBUG, () -> "EM after " + fit.iterations() + " iterations (converged="
                 + fit.converged() + "):\n" + (trained == null ? "" : trained.describe()) + model.describe());
@@ -112,10 +116,15 @@ public final class Matcher {
                 ? Clusterer.oneToOne(scored.select(IntStream.range(0, matchCount).toArray()), sourceOf)
                 : IntStream.range(0, matchCount).toArray();
         ScoredPairs matches = scored.select(matchPositions);
+        phases.done("scoring");
         LinkMode mode = settings.link();
         ClusterResult clusters = Clusterer.cluster(recs.size(), matches, thresholds, settings.clusters(),
                 (a, b) -> allows(mode, sourceOf, a, b) ? FellegiSunterModel.probability(model.weight(a, b))
                         : Double.NaN);
+        phases.done("clustering");
+        LOG.log(System.Logger.Level.INFO, () -> String.format(java.util.Locale.ROOT, "matched %,d records: %,d "
+                + "candidate pairs, %,d scored at or above review, %,d matches; %s", recs.size(), n, scored.size(),
+                matches.size(), phases));
         List<String> warnings = new ArrayList<>(candidates.warnings());
         warnings.addAll(notes);
         return new MatchResult(candidates, model, fit, training, scored, matches, clusters, List.copyOf(warnings));
@@ -270,6 +279,24 @@ public final class Matcher {
             }
         });
         return out;
+    }
+
+    /** Wall time of each phase of a run, for the log. */
+    private static final class Phases {
+        private final StringBuilder text = new StringBuilder();
+        private long start = System.nanoTime();
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            text.append(text.length() == 0 ? "" : ", ").append(phase).append(' ')
+                    .append(String.format(java.util.Locale.ROOT, "%.1f s", (now - start) / 1e9));
+            start = now;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     /** Record index pairs in two growing int arrays. */

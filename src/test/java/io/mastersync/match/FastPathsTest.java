@@ -87,17 +87,22 @@ class FastPathsTest {
 
     @Test
     void preparedComparisonsEqualRawOnes() {
+        preparedComparisonsEqualRawOnes(300); // few distinct values: a similarity table
+        preparedComparisonsEqualRawOnes(Comparison.SMALL_TABLE + 500); // many: compared pair by pair
+    }
+
+    private static void preparedComparisonsEqualRawOnes(int size) {
         Random rnd = new Random(3);
         List<MatchRecord> recs = new java.util.ArrayList<>();
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < size; i++) {
             recs.add(new MatchRecord("s", "k" + i, Map.of("v", i % 7 == 0 ? " " : random(rnd, 12) + "x")));
         }
         for (String method : List.of("exact", "exact-normalized", "jaro-winkler", "levenshtein", "jaccard-tokens",
                 "token-set", "tfidf-cosine", "double-metaphone")) {
             Comparison c = new Comparison(new ComparisonSpec(method, "v", method, Comparators.defaultLevels(method),
                     false, Map.of()), recs);
-            for (int a = 0; a < recs.size(); a += 3) {
-                for (int b = 1; b < recs.size(); b += 7) {
+            for (int a = 0; a < recs.size(); a += 3 * size / 300) {
+                for (int b = 1; b < recs.size(); b += 7 * size / 300) {
                     Double raw = c.similarity(recs.get(a), recs.get(b));
                     double fast = c.similarity(a, b);
                     assertThat(Double.isNaN(fast) ? null : fast).as(method).isEqualTo(raw);
