@@ -163,17 +163,15 @@ public final class CandidatePairs {
         Index index = index(records, rule);
         int distinctKeys = index.distinctKeys();
         List<Block> kept = new ArrayList<>();
-        int skipped = 0;
+        List<Block> oversized = new ArrayList<>();
         for (Block b : index.blocks()) {
-            if (b.members.length > maxBlockSize) {
-                skipped++;
-                if (skipped <= NAMED_SKIPS_PER_RULE) {
-                    warn(warnings, "blocking rule '" + rule.id() + "': block '" + b.key + "' has " + b.members.length
-                            + " records, more than max-block-size " + maxBlockSize + "; skipped");
-                }
-                continue;
-            }
-            kept.add(b);
+            (b.members.length > maxBlockSize ? oversized : kept).add(b);
+        }
+        int skipped = oversized.size();
+        oversized.sort(Comparator.comparing(Block::key));
+        for (Block b : oversized.subList(0, Math.min(skipped, NAMED_SKIPS_PER_RULE))) {
+            warn(warnings, "blocking rule '" + rule.id() + "': block '" + b.key + "' has " + b.members.length
+                    + " records, more than max-block-size " + maxBlockSize + "; skipped");
         }
         if (skipped > NAMED_SKIPS_PER_RULE) {
             warn(warnings, "blocking rule '" + rule.id() + "': " + (skipped - NAMED_SKIPS_PER_RULE)
@@ -185,7 +183,8 @@ public final class CandidatePairs {
         }
         int cappedBlocks = 0;
         if (total > cap) {
-            // the smallest blocks first, ties in key order; the largest are left out until the rest fits
+            // the smallest blocks first (ties in the order their keys first occur); the largest are left out until
+            // the rest fits
             List<Block> bySize = new ArrayList<>(kept);
             bySize.sort(Comparator.comparingInt((Block b) -> b.members.length));
             long taken = 0;
@@ -223,30 +222,123 @@ public final class CandidatePairs {
         return new RulePairs(out, size, distinctKeys, skipped, cappedBlocks, cappedBlocks > 0);
     }
 
-    /** A rule's blocks of two or more records in key order, and how many distinct key values there were. */
+    /**
+     * A rule's blocks of two or more records in the order their keys first occur, and how many distinct key values
+     * there were.
+     */
     private record Index(List<Block> blocks, int distinctKeys) {
     }
 
-    /** Member record indices of each block are ascending. */
+    /**
+     * Member record indices of each block are ascending. Keys are numbered in an open-addressing table and the
+     * members placed by a counting sort: a million keys in a {@code HashMap} with a growing list each were most of
+     * the time blocking took.
+     */
     private static Index index(List<MatchRecord> records, BlockingRule rule) {
         @SuppressWarnings("unchecked")
         List<String>[] keys = new List[records.size()];
         IntStream.range(0, keys.length).parallel().forEach(i -> keys[i] = rule.key().keys(records.get(i)));
-        Map<String, IntList> index = new HashMap<>();
+        KeyNumbers numbers = new KeyNumbers(records.size());
+        int total = 0;
+        for (List<String> k : keys) {
+            total += k.size();
+        }
+        int[] keyOf = new int[total];
+        int[] recordOf = new int[total];
+        int e = 0;
         for (int i = 0; i < keys.length; i++) {
             for (String k : keys[i]) {
-                index.computeIfAbsent(k, x -> new IntList()).add(i);
+                keyOf[e] = numbers.number(k);
+                recordOf[e++] = i;
             }
             keys[i] = null;
         }
+        int distinct = numbers.size();
+        int[] start = new int[distinct + 1];
+        for (int k : keyOf) {
+            start[k + 1]++;
+        }
+        for (int k = 0; k < distinct; k++) {
+            start[k + 1] += start[k];
+        }
+        int[] members = new int[total];
+        int[] fill = Arrays.copyOf(start, distinct);
+        for (int x = 0; x < total; x++) {
+            members[fill[keyOf[x]]++] = recordOf[x];
+        }
         List<Block> blocks = new ArrayList<>();
-        index.forEach((k, list) -> {
-            if (list.size > 1) {
-                blocks.add(new Block(k, Arrays.copyOf(list.data, list.size)));
+        for (int k = 0; k < distinct; k++) {
+            if (start[k + 1] - start[k] > 1) {
+                blocks.add(new Block(numbers.key(k), Arrays.copyOfRange(members, start[k], start[k + 1])));
             }
-        });
-        blocks.sort(Comparator.comparing(Block::key));
-        return new Index(blocks, index.size());
+        }
+        return new Index(blocks, distinct);
+    }
+
+    /** Numbers distinct key strings 0, 1, 2, ... in the order they are first seen (open addressing). */
+    private static final class KeyNumbers {
+        private String[] table;
+        private int[] values;
+        private String[] byNumber;
+        private int size;
+
+        KeyNumbers(int expected) {
+            int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+            table = new String[cap];
+            values = new int[cap];
+            byNumber = new String[Math.max(16, expected)];
+        }
+
+        int number(String key) {
+            int mask = table.length - 1;
+            int i = spread(key.hashCode()) & mask;
+            while (table[i] != null) {
+                if (table[i].equals(key)) {
+                    return values[i];
+                }
+                i = (i + 1) & mask;
+            }
+            table[i] = key;
+            values[i] = size;
+            if (size == byNumber.length) {
+                byNumber = Arrays.copyOf(byNumber, size * 2);
+            }
+            byNumber[size] = key;
+            if (++size * 2 > table.length) {
+                grow();
+            }
+            return size - 1;
+        }
+
+        String key(int number) {
+            return byNumber[number];
+        }
+
+        int size() {
+            return size;
+        }
+
+        private void grow() {
+            String[] oldTable = table;
+            int[] oldValues = values;
+            table = new String[oldTable.length * 2];
+            values = new int[oldTable.length * 2];
+            int mask = table.length - 1;
+            for (int j = 0; j < oldTable.length; j++) {
+                if (oldTable[j] != null) {
+                    int i = spread(oldTable[j].hashCode()) & mask;
+                    while (table[i] != null) {
+                        i = (i + 1) & mask;
+                    }
+                    table[i] = oldTable[j];
+                    values[i] = oldValues[j];
+                }
+            }
+        }
+
+        private static int spread(int h) {
+            return (h ^ (h >>> 16)) * 0x9E3779B9;
+        }
     }
 
     private static RulePairs sortedNeighbourhood(List<MatchRecord> records, BlockingRule rule, Sources sources,
@@ -358,18 +450,6 @@ public final class CandidatePairs {
     /** True when the pair (in either order) is a candidate. */
     public boolean contains(int a, int b) {
         return a != b && Arrays.binarySearch(pairs, LongPairSet.encode(a, b)) >= 0;
-    }
-
-    static final class IntList {
-        int[] data = new int[2];
-        int size;
-
-        void add(int v) {
-            if (size == data.length) {
-                data = Arrays.copyOf(data, size * 2);
-            }
-            data[size++] = v;
-        }
     }
 
     private static final class LongList {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A comparison ready to run on a data set: the comparator (built from the data where needed), the level cut
@@ -29,15 +30,17 @@ public final class Comparison {
     private final Map<String, Double> valueFrequency;
     private final double sumSquaredFrequency;
     private final double unseenFrequency;
-    /** Per record: the prepared value, null when missing. */
-    private final String[] prepared;
+    /** Per record: the prepared value, null when missing; null when {@link #ids} says all. */
+    private final Object[] prepared;
     /**
-     * For a field with few distinct prepared values (a city, a country): per record the number of its value (-1
-     * when missing), and the similarity of every two values, computed once; null otherwise.
+     * Per record the number of its value (-1 when missing) when the comparison compares numbers, not values:
+     * for few distinct values (a city, a country) with {@link #table} holding the similarity of every two values,
+     * computed once; for an equality comparison (see {@link FieldComparator#equality()}) with {@link #usable}.
      */
-    private final int[] valueIds;
+    private final int[] ids;
     private final double[] table;
     private final int distinct;
+    private final boolean[] usable;
     /** Per record (term frequency only): the share of records with its value. */
     private final double[] frequency;
 
@@ -49,30 +52,63 @@ public final class Comparison {
         }
         this.comparator = Comparators.create(spec.method(), spec.params(), values);
         this.thresholds = spec.levels().stream().mapToDouble(Double::doubleValue).toArray();
-        this.prepared = prepare(comparator, values);
-        Map<String, Integer> ids = new HashMap<>();
-        int[] valueIds = new int[prepared.length];
-        for (int i = 0; i < prepared.length && ids.size() <= SMALL_TABLE; i++) {
-            valueIds[i] = prepared[i] == null ? -1 : ids.computeIfAbsent(prepared[i], x -> ids.size());
+        // every distinct value is prepared (and its term-frequency key made) once, on all cores
+        Map<String, Integer> distinctValues = new HashMap<>();
+        int[] slot = new int[values.size()];
+        for (int i = 0; i < slot.length; i++) {
+            String v = values.get(i);
+            slot[i] = v == null ? -1 : distinctValues.computeIfAbsent(v, x -> distinctValues.size());
         }
-        if (ids.size() <= SMALL_TABLE) {
-            this.distinct = ids.size();
-            this.valueIds = valueIds;
-            this.table = similarityTable(comparator, ids);
-        } else {
-            this.distinct = 0;
-            this.valueIds = null;
+        String[] raw = new String[distinctValues.size()];
+        distinctValues.forEach((v, k) -> raw[k] = v);
+        distinctValues.clear();
+        Object[] done = new Object[raw.length];
+        IntStream.range(0, raw.length).parallel().forEach(k -> done[k] = comparator.prepare(raw[k]));
+
+        if (raw.length <= SMALL_TABLE) {
+            this.ids = slot;
+            this.distinct = raw.length;
+            this.table = similarityTable(comparator, done);
+            this.usable = null;
+            this.prepared = null;
+        } else if (comparator.equality()) {
+            // equal prepared values get one number; a pair compares two ints instead of two strings far apart in memory
+            Map<Object, Integer> numbers = new HashMap<>();
+            int[] number = new int[raw.length];
+            for (int k = 0; k < raw.length; k++) {
+                number[k] = numbers.computeIfAbsent(done[k], x -> numbers.size());
+            }
+            boolean[] ok = new boolean[numbers.size()];
+            numbers.forEach((v, n) -> ok[n] = !Double.isNaN(comparator.comparePrepared(v, v)));
+            int[] perRecord = new int[slot.length];
+            for (int i = 0; i < slot.length; i++) {
+                perRecord[i] = slot[i] < 0 ? -1 : number[slot[i]];
+            }
+            this.ids = perRecord;
+            this.distinct = numbers.size();
             this.table = null;
+            this.usable = ok;
+            this.prepared = null;
+        } else {
+            Object[] perRecord = new Object[slot.length];
+            for (int i = 0; i < slot.length; i++) {
+                perRecord[i] = slot[i] < 0 ? null : done[slot[i]];
+            }
+            this.ids = null;
+            this.distinct = 0;
+            this.table = null;
+            this.usable = null;
+            this.prepared = perRecord;
         }
+
         if (spec.termFrequency()) {
-            String[] keys = new String[values.size()];
+            String[] keys = new String[raw.length];
+            IntStream.range(0, raw.length).parallel().forEach(k -> keys[k] = tfKey(raw[k]));
             Map<String, Integer> counts = new HashMap<>();
             int n = 0;
-            for (int i = 0; i < keys.length; i++) {
-                String v = values.get(i);
-                if (v != null) {
-                    keys[i] = tfKey(v);
-                    counts.merge(keys[i], 1, Integer::sum);
+            for (int s : slot) {
+                if (s >= 0) {
+                    counts.merge(keys[s], 1, Integer::sum);
                     n++;
                 }
             }
@@ -86,9 +122,9 @@ public final class Comparison {
             this.valueFrequency = freq;
             this.sumSquaredFrequency = sumSq;
             this.unseenFrequency = 1.0 / Math.max(n, 1);
-            this.frequency = new double[keys.length];
-            for (int i = 0; i < keys.length; i++) {
-                frequency[i] = keys[i] == null ? Double.NaN : freq.get(keys[i]);
+            this.frequency = new double[slot.length];
+            for (int i = 0; i < slot.length; i++) {
+                frequency[i] = slot[i] < 0 ? Double.NaN : freq.get(keys[slot[i]]);
             }
         } else {
             this.valueFrequency = null;
@@ -98,39 +134,14 @@ public final class Comparison {
         }
     }
 
-    /**
-     * Every distinct value prepared once, on all cores; equal values share one prepared string (a field such as
-     * the city has few distinct values among a million records).
-     */
-    private static String[] prepare(FieldComparator comparator, List<String> values) {
-        Map<String, Integer> distinct = new HashMap<>();
-        int[] slot = new int[values.size()];
-        for (int i = 0; i < slot.length; i++) {
-            String v = values.get(i);
-            slot[i] = v == null ? -1 : distinct.computeIfAbsent(v, x -> distinct.size());
-        }
-        String[] raw = new String[distinct.size()];
-        distinct.forEach((v, k) -> raw[k] = v);
-        distinct.clear();
-        String[] done = new String[raw.length];
-        java.util.stream.IntStream.range(0, raw.length).parallel().forEach(k -> done[k] = comparator.prepare(raw[k]));
-        String[] out = new String[slot.length];
-        for (int i = 0; i < slot.length; i++) {
-            out[i] = slot[i] < 0 ? null : done[slot[i]];
-        }
-        return out;
-    }
-
     /** Fields with at most this many distinct prepared values get a similarity table. */
     static final int SMALL_TABLE = 1000;
 
     /** The similarity of every ordered pair of the distinct values, on all cores. */
-    private static double[] similarityTable(FieldComparator comparator, Map<String, Integer> ids) {
-        int d = ids.size();
-        String[] values = new String[d];
-        ids.forEach((v, id) -> values[id] = v);
+    private static double[] similarityTable(FieldComparator comparator, Object[] values) {
+        int d = values.length;
         double[] table = new double[d * d];
-        java.util.stream.IntStream.range(0, d).parallel().forEach(x -> {
+        IntStream.range(0, d).parallel().forEach(x -> {
             for (int y = 0; y < d; y++) {
                 table[x * d + y] = clamp(comparator.comparePrepared(values[x], values[y]));
             }
@@ -169,13 +180,19 @@ public final class Comparison {
 
     /** Similarity of records {@code a} and {@code b} of the data set, in [0, 1]; NaN when not comparable. */
     public double similarity(int a, int b) {
-        if (table != null) {
-            int x = valueIds[a];
-            int y = valueIds[b];
-            return x < 0 || y < 0 ? Double.NaN : table[x * distinct + y];
+        if (ids != null) {
+            int x = ids[a];
+            int y = ids[b];
+            if (x < 0 || y < 0) {
+                return Double.NaN;
+            }
+            if (table != null) {
+                return table[x * distinct + y];
+            }
+            return !usable[x] || !usable[y] ? Double.NaN : x == y ? 1.0 : 0.0;
         }
-        String x = prepared[a];
-        String y = prepared[b];
+        Object x = prepared[a];
+        Object y = prepared[b];
         if (x == null || y == null) {
             return Double.NaN;
         }

@@ -20,8 +20,11 @@ public interface FieldComparator {
     /** Similarity of two non-blank values, or null when they cannot be compared. */
     Double present(String a, String b);
 
-    /** The form of a non-blank value that {@link #comparePrepared} compares; by default the value itself. */
-    default String prepare(String value) {
+    /**
+     * The form of a non-blank value that {@link #comparePrepared} compares (a String, a char array, ...); by
+     * default the value itself.
+     */
+    default Object prepare(String value) {
         return value;
     }
 
@@ -29,8 +32,17 @@ public interface FieldComparator {
      * Similarity of two prepared values, {@code NaN} when they cannot be compared. Must equal
      * {@code present(a, b)} for any {@code a}, {@code b} with these prepared forms.
      */
-    default double comparePrepared(String preparedA, String preparedB) {
-        Double s = present(preparedA, preparedB);
+    default double comparePrepared(Object preparedA, Object preparedB) {
+        Double s = present((String) preparedA, (String) preparedB);
         return s == null ? Double.NaN : s;
+    }
+
+    /**
+     * True when {@link #comparePrepared} is 1 for equal prepared values, 0 for different ones, and NaN when either
+     * compares as NaN with itself (e.g. a value that normalises to nothing); prepared values must then have
+     * {@code equals} and {@code hashCode}. The matcher then compares numbers standing for the values.
+     */
+    default boolean equality() {
+        return false;
     }
 }

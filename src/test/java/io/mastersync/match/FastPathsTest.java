@@ -65,24 +65,37 @@ class FastPathsTest {
     }
 
     @Test
-    void asciiNormalisationEqualsTheUnicodePath() {
+    void latin1NormalisationEqualsTheUnicodePath() {
         Random rnd = new Random(11);
-        String ascii = "aAzZ09 -.,'&/\t_!";
-        for (int i = 0; i < 50_000; i++) {
+        StringBuilder alphabet = new StringBuilder("aAzZ09 -.,'&/\t_!\u0100\u0301\u03a3\u2003");
+        for (char c = 0x80; c < 0x100; c++) {
+            alphabet.append(c);
+        }
+        for (int i = 0; i < 100_000; i++) {
             StringBuilder sb = new StringBuilder();
             for (int j = rnd.nextInt(20); j > 0; j--) {
-                sb.append(ascii.charAt(rnd.nextInt(ascii.length())));
+                // mostly ASCII, as names are, with every Latin-1 character and a few beyond
+                sb.append(rnd.nextInt(3) == 0 ? alphabet.charAt(rnd.nextInt(alphabet.length()))
+                        : alphabet.charAt(rnd.nextInt(16)));
             }
             String s = sb.toString();
             assertThat(Text.normalize(s)).as("'%s'", s).isEqualTo(slowNormalize(s));
+            assertThat(Text.normalizeDroppingPunctuation(s)).as("'%s'", s).isEqualTo(slowDroppingPunctuation(s));
         }
         assertThat(Text.normalize("  Café de l'Époque ")).isEqualTo("cafe de l epoque");
+        assertThat(Text.normalizeDroppingPunctuation(" O'Brien,  Ærø ½ ")).isEqualTo("obrien ærø 1⁄2".replace("⁄", ""));
+    }
+
+    private static String fold(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
     }
 
     private static String slowNormalize(String s) {
-        String folded = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT);
-        return folded.replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        return fold(s).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+    }
+
+    private static String slowDroppingPunctuation(String s) {
+        return fold(s).replaceAll("[^\\p{L}\\p{N}\\s]+", "").replaceAll("\\s+", " ").trim();
     }
 
     @Test
