@@ -117,8 +117,7 @@ for run in $(seq 1 "$RUNS"); do
          count(*) n FROM mdm_match_pair GROUP BY 1) d"); golden records: $(sql "SELECT count(*) FROM mdm_golden_customer")" \
     "of $(sql "SELECT count(*) FROM stg_customer") staged customers"
   echo "  evaluate: $eval_line"
-  summary+=("run $run: match ${match} s + golden ${golden} s = ${both} s; whole run ${wall} s; peak RSS ${rss_mb} MB;"
-    "load average $load; $eval_line")
+  summary+=("run $run: match ${match} s + golden ${golden} s = ${both} s; whole run ${wall} s; peak RSS ${rss_mb} MB; load average $load; $eval_line")
 done
 echo
 echo "Summary ($ROWS rows, heap $HEAP, $(nproc) cores, target: match + golden <= 120 s):"
