@@ -1,7 +1,5 @@
 package io.mastersync.match;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Unsupervised estimate of m, u and lambda from comparison level vectors (no labels), by EM over the distinct
@@ -61,27 +59,35 @@ public final class ExpectationMaximisation {
             }
         }
         int n = levels.length / k;
-        Map<Long, double[]> patternCounts = new HashMap<>();
+        // each level vector as 4 bits per comparison; sorted, equal vectors are runs (no boxed map of millions)
+        long[] keys = new long[n];
         for (int p = 0; p < n; p++) {
             long key = 0;
             for (int c = 0; c < k; c++) {
                 int l = levels[p * k + c];
                 key = (key << 4) | (l < 0 ? NULL_CODE : l);
             }
-            patternCounts.computeIfAbsent(key, x -> new double[1])[0]++;
+            keys[p] = key;
         }
-        int patterns = patternCounts.size();
+        java.util.Arrays.parallelSort(keys);
+        int patterns = 0;
+        for (int p = 0; p < n; p++) {
+            patterns += p == 0 || keys[p] != keys[p - 1] ? 1 : 0;
+        }
         int[][] pat = new int[patterns][k];
         double[] count = new double[patterns];
-        int idx = 0;
-        for (Map.Entry<Long, double[]> e : patternCounts.entrySet()) {
-            long key = e.getKey();
-            for (int c = k - 1; c >= 0; c--) {
-                int code = (int) (key & 0xF);
-                pat[idx][c] = code == NULL_CODE ? -1 : code;
-                key >>>= 4;
+        int idx = -1;
+        for (int p = 0; p < n; p++) {
+            if (p == 0 || keys[p] != keys[p - 1]) {
+                idx++;
+                long key = keys[p];
+                for (int c = k - 1; c >= 0; c--) {
+                    int code = (int) (key & 0xF);
+                    pat[idx][c] = code == NULL_CODE ? -1 : code;
+                    key >>>= 4;
+                }
             }
-            count[idx++] = e.getValue()[0];
+            count[idx]++;
         }
 
         double[][] m = mInit != null ? copy(mInit) : defaultM(levelCounts);
