@@ -1,8 +1,5 @@
 package io.mastersync.golden;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -197,23 +194,32 @@ public final class GoldenStep {
         return clusters;
     }
 
-    /** A 64-bit digest of a golden record's values, lineage and member count. */
-    private static long signature(String[] values, String lineage, int members) {
-        StringBuilder sig = new StringBuilder();
+    /**
+     * A 64-bit digest (FNV-1a over the chars, finished with a 64-bit mixer) of a golden record's values, lineage
+     * and member count: only compared with the digest the same golden id had, so an accidental collision (which
+     * would keep an old {@code updated_run}) is a 1 in 2^64 event.
+     */
+    static long signature(String[] values, String lineage, int members) {
+        long h = 0xcbf29ce484222325L;
         for (int f = 2; f < values.length; f++) {
-            sig.append(values[f]).append('\u0001');
+            h = fnv(h, values[f] == null ? "\u0000null" : values[f]);
+            h = (h ^ 1) * 0x100000001b3L;
         }
-        sig.append(lineage).append('\u0001').append(members);
-        try {
-            byte[] d = MessageDigest.getInstance("MD5").digest(sig.toString().getBytes(StandardCharsets.UTF_8));
-            long h = 0;
-            for (int i = 0; i < 8; i++) {
-                h = (h << 8) | (d[i] & 0xFF);
-            }
-            return h;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is part of every Java runtime", e);
+        h = fnv(h, lineage);
+        h = (h ^ 1) * 0x100000001b3L;
+        h = (h ^ members) * 0x100000001b3L;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        return h ^ (h >>> 33);
+    }
+
+    private static long fnv(long h, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            h = (h ^ s.charAt(i)) * 0x100000001b3L;
         }
+        return h;
     }
 
     private static int find(int[] parent, int i) {
