@@ -52,18 +52,27 @@ public final class Comparison {
         }
         this.comparator = Comparators.create(spec.method(), spec.params(), values);
         this.thresholds = spec.levels().stream().mapToDouble(Double::doubleValue).toArray();
-        // every distinct value is prepared (and its term-frequency key made) once, on all cores
-        Map<String, Integer> distinctValues = new HashMap<>();
+        // every distinct value is prepared (and its term-frequency key made) once, on all cores; a field whose
+        // values hardly repeat (phone, e-mail) skips finding the distinct ones, which cost more than it saved
         int[] slot = new int[values.size()];
-        for (int i = 0; i < slot.length; i++) {
-            String v = values.get(i);
-            slot[i] = v == null ? -1 : distinctValues.computeIfAbsent(v, x -> distinctValues.size());
+        String[] raw;
+        if (mostlyDistinct(values)) {
+            raw = values.toArray(String[]::new);
+            for (int i = 0; i < slot.length; i++) {
+                slot[i] = raw[i] == null ? -1 : i;
+            }
+        } else {
+            Map<String, Integer> distinctValues = new HashMap<>();
+            for (int i = 0; i < slot.length; i++) {
+                String v = values.get(i);
+                slot[i] = v == null ? -1 : distinctValues.computeIfAbsent(v, x -> distinctValues.size());
+            }
+            raw = new String[distinctValues.size()];
+            distinctValues.forEach((v, k) -> raw[k] = v);
         }
-        String[] raw = new String[distinctValues.size()];
-        distinctValues.forEach((v, k) -> raw[k] = v);
-        distinctValues.clear();
         Object[] done = new Object[raw.length];
-        IntStream.range(0, raw.length).parallel().forEach(k -> done[k] = comparator.prepare(raw[k]));
+        IntStream.range(0, raw.length).parallel().forEach(k -> done[k] = raw[k] == null ? null
+                : comparator.prepare(raw[k]));
 
         if (raw.length <= SMALL_TABLE) {
             this.ids = slot;
@@ -76,7 +85,7 @@ public final class Comparison {
             Map<Object, Integer> numbers = new HashMap<>();
             int[] number = new int[raw.length];
             for (int k = 0; k < raw.length; k++) {
-                number[k] = numbers.computeIfAbsent(done[k], x -> numbers.size());
+                number[k] = done[k] == null ? -1 : numbers.computeIfAbsent(done[k], x -> numbers.size());
             }
             boolean[] ok = new boolean[numbers.size()];
             numbers.forEach((v, n) -> ok[n] = !Double.isNaN(comparator.comparePrepared(v, v)));
@@ -103,7 +112,7 @@ public final class Comparison {
 
         if (spec.termFrequency()) {
             String[] keys = new String[raw.length];
-            IntStream.range(0, raw.length).parallel().forEach(k -> keys[k] = tfKey(raw[k]));
+            IntStream.range(0, raw.length).parallel().forEach(k -> keys[k] = raw[k] == null ? null : tfKey(raw[k]));
             Map<String, Integer> counts = new HashMap<>();
             int n = 0;
             for (int s : slot) {
@@ -132,6 +141,23 @@ public final class Comparison {
             this.unseenFrequency = 0;
             this.frequency = null;
         }
+    }
+
+    /** More than half of the first 20,000 values distinct, in a data set bigger than that. */
+    private static boolean mostlyDistinct(List<String> values) {
+        int sample = 20_000;
+        if (values.size() <= sample) {
+            return false;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int present = 0;
+        for (int i = 0; i < values.size() && present < sample; i++) {
+            if (values.get(i) != null) {
+                present++;
+                seen.add(values.get(i));
+            }
+        }
+        return present == sample && seen.size() * 2 > sample;
     }
 
     /** Fields with at most this many distinct prepared values get a similarity table. */

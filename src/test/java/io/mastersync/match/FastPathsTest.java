@@ -102,6 +102,7 @@ class FastPathsTest {
     void preparedComparisonsEqualRawOnes() {
         preparedComparisonsEqualRawOnes(300); // few distinct values: a similarity table
         preparedComparisonsEqualRawOnes(Comparison.SMALL_TABLE + 500); // many: compared pair by pair
+        preparedComparisonsEqualRawOnes(25_000); // hardly repeating: prepared per record
     }
 
     private static void preparedComparisonsEqualRawOnes(int size) {
