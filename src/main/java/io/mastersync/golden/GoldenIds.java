@@ -58,9 +58,12 @@ public final class GoldenIds {
         List<long[]> claims = new ArrayList<>(); // {cluster, number, count, smallest member} sorted
         Map<Long, String> idByNumber = new HashMap<>();
         for (int c = 0; c < n; c++) {
-            Map<String, Integer> o = new LinkedHashMap<>();
+            Map<String, Integer> o = Map.of(); // most clusters of a first run: no map per cluster
             for (int r : clusters.get(c)) {
                 if (previous[r] != null) {
+                    if (o.isEmpty()) {
+                        o = new LinkedHashMap<>(2);
+                    }
                     o.merge(previous[r], 1, Integer::sum);
                 }
             }

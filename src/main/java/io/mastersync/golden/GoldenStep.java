@@ -1,30 +1,34 @@
 package io.mastersync.golden;
 
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.mastersync.canonical.CanonicalField;
 import io.mastersync.canonical.EntityType;
-import io.mastersync.canonical.FieldType;
+import io.mastersync.load.BulkRows;
 
 /**
  * {@code golden:<entity>}: clusters the staged records along this run's {@code match} pairs, gives each cluster
  * a stable golden id (see {@link GoldenIds}), builds its golden record by survivorship, and rewrites
  * {@code mdm_golden_<entity>}, the entity's {@code mdm_xref} rows (every staged record, singletons too) and the
- * ids retired by this run. Runs inside the caller's transaction: all or nothing.
+ * ids retired by this run. Runs inside the caller's transaction: all or nothing. The rows are streamed to the
+ * database (COPY on PostgreSQL) as each cluster's golden record is built, never collected.
  */
 public final class GoldenStep {
 
     private static final System.Logger LOG = System.getLogger(GoldenStep.class.getName());
 
     public record Summary(int records, int goldenRecords, int newIds, int retiredIds) {
+    }
+
+    /** What the previous run wrote for a golden id: to keep {@code created_run}, and {@code updated_run} if equal. */
+    private record Prior(long createdRun, long updatedRun, long signature) {
     }
 
     private final JdbcTemplate jdbc;
@@ -42,16 +46,117 @@ public final class GoldenStep {
     public Summary run(long runId) {
         EntityType entity = file.entity();
         String code = entity.code();
-        List<String> fields = StagedRecords.allFields(entity);
-        StagedRecords staged = StagedRecords.load(jdbc, entity, fields);
+        StagedRecords staged = StagedRecords.load(jdbc, entity, StagedRecords.allFields(entity));
         int n = staged.size();
         Map<String, Integer> index = staged.index();
+        double[] best = new double[n];
+        List<int[]> clusters = clusters(runId, code, index, best);
 
+        String[] previous = new String[n];
+        long[] maxNumber = {0};
+        jdbc.query("SELECT source_system, source_key, golden_id FROM mdm_xref WHERE entity = ?", rs -> {
+            Integer i = index.get(StagedRecords.ref(rs.getString(1), rs.getString(2)));
+            String id = rs.getString(3);
+            maxNumber[0] = Math.max(maxNumber[0], GoldenIds.number(id));
+            if (i != null) {
+                previous[i] = id.intern();
+            }
+        }, code);
+        index.clear();
+        jdbc.query("SELECT retired_id, surviving_id FROM mdm_golden_retired WHERE entity = ?", rs -> {
+            maxNumber[0] = Math.max(maxNumber[0], Math.max(GoldenIds.number(rs.getString(1)),
+                    GoldenIds.number(rs.getString(2))));
+        }, code);
+        List<CanonicalField> all = entity.fields();
+        List<String> valueColumns = new ArrayList<>();
+        for (int f = 2; f < all.size(); f++) {
+            valueColumns.add(all.get(f).column());
+        }
+        Map<String, Prior> priors = new HashMap<>();
+        String table = goldenTable(entity);
+        jdbc.query("SELECT golden_id, created_run, updated_run, " + String.join(", ", valueColumns)
+                + ", field_lineage, member_count FROM " + table, rs -> {
+                    String id = rs.getString(1);
+                    maxNumber[0] = Math.max(maxNumber[0], GoldenIds.number(id));
+                    String[] values = new String[all.size()];
+                    for (int f = 2; f < all.size(); f++) {
+                        values[f] = StagedRecords.text(rs, f + 2, all.get(f).type());
+                    }
+                    priors.put(id, new Prior(rs.getLong(2), rs.getLong(3),
+                            signature(values, rs.getString(all.size() + 2), rs.getInt(all.size() + 3))));
+                });
+
+        GoldenIds.Assignment ids = GoldenIds.assign(clusters, previous, GoldenIds.prefix(code), maxNumber[0] + 1);
+
+        jdbc.update("DELETE FROM " + table);
+        jdbc.update("DELETE FROM mdm_xref WHERE entity = ?", code);
+        jdbc.update("DELETE FROM mdm_golden_retired WHERE entity = ? AND run_id = ?", code, runId);
+        List<String> goldenColumns = new ArrayList<>(List.of("golden_id"));
+        goldenColumns.addAll(valueColumns);
+        goldenColumns.addAll(List.of("field_lineage", "created_run", "updated_run", "member_count"));
+        jdbc.execute((ConnectionCallback<Void>) con -> {
+            Survivorship survivorship = file.survivorship();
+            try (BulkRows rows = BulkRows.open(con, table, goldenColumns)) {
+                for (int c = 0; c < clusters.size(); c++) {
+                    int[] members = clusters.get(c);
+                    List<SourceRecord> recs = new ArrayList<>(members.length);
+                    for (int r : members) {
+                        String[] full = new String[all.size()];
+                        full[0] = staged.system(r);
+                        full[1] = staged.key(r);
+                        System.arraycopy(staged.values(r), 0, full, 2, all.size() - 2);
+                        recs.add(new SourceRecord(full[0], full[1], full));
+                    }
+                    Survivorship.Golden g = survivorship.apply(recs);
+                    String lineage = g.lineageJson(entity);
+                    Prior prior = priors.get(ids.ids()[c]);
+                    long created = prior == null ? runId : prior.createdRun();
+                    long updated = prior != null && prior.signature() == signature(g.values(), lineage, members.length)
+                            ? prior.updatedRun() : runId;
+                    Object[] row = new Object[goldenColumns.size()];
+                    row[0] = ids.ids()[c];
+                    for (int f = 2; f < all.size(); f++) {
+                        row[f - 1] = StagedRecords.parameter(all.get(f).type(), g.values()[f]);
+                    }
+                    row[all.size() - 1] = lineage;
+                    row[all.size()] = created;
+                    row[all.size() + 1] = updated;
+                    row[all.size() + 2] = members.length;
+                    rows.add(row);
+                }
+            }
+            try (BulkRows rows = BulkRows.open(con, "mdm_xref", List.of("entity", "source_system", "source_key",
+                    "golden_id", "match_probability", "run_id"))) {
+                for (int c = 0; c < clusters.size(); c++) {
+                    for (int r : clusters.get(c)) {
+                        rows.add(code, staged.system(r), staged.key(r), ids.ids()[c],
+                                Double.isNaN(best[r]) ? null : best[r], runId);
+                    }
+                }
+            }
+            try (BulkRows rows = BulkRows.open(con, "mdm_golden_retired", List.of("entity", "retired_id",
+                    "surviving_id", "run_id"))) {
+                for (Map.Entry<String, String> e : ids.retired().entrySet()) {
+                    rows.add(code, e.getKey(), e.getValue(), runId);
+                }
+            }
+            return null;
+        });
+        Summary s = new Summary(n, clusters.size(), ids.created(), ids.retired().size());
+        LOG.log(System.Logger.Level.INFO, code + " golden records: " + s);
+        return s;
+    }
+
+    /**
+     * The connected components of this run's {@code match} pairs, each sorted, in the order of their smallest
+     * member; {@code best[r]} becomes the strongest link of record r (NaN for a singleton).
+     */
+    private List<int[]> clusters(long runId, String code, Map<String, Integer> index, double[] best) {
+        int n = best.length;
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
             parent[i] = i;
         }
-        double[] best = new double[n];
         Arrays.fill(best, Double.NaN);
         jdbc.query("SELECT a_source_system, a_source_key, b_source_system, b_source_key, probability "
                 + "FROM mdm_match_pair WHERE run_id = ? AND entity = ? AND decision = 'match'", rs -> {
@@ -69,120 +174,52 @@ public final class GoldenStep {
                         parent[Math.max(ra, rb)] = Math.min(ra, rb);
                     }
                 }, runId, code);
-        Map<Integer, List<Integer>> byRoot = new LinkedHashMap<>();
+        // the root is the smallest member: group by root with a counting sort
+        int[] size = new int[n];
         for (int i = 0; i < n; i++) {
-            byRoot.computeIfAbsent(find(parent, i), x -> new ArrayList<>(1)).add(i);
+            parent[i] = find(parent, i);
+            size[parent[i]]++;
         }
-        List<int[]> clusters = new ArrayList<>(byRoot.size());
-        for (List<Integer> members : byRoot.values()) {
-            clusters.add(members.stream().mapToInt(Integer::intValue).toArray());
-        }
-        byRoot.clear();
-
-        String[] previous = new String[n];
-        long[] maxNumber = {0};
-        jdbc.query("SELECT source_system, source_key, golden_id FROM mdm_xref WHERE entity = ?", rs -> {
-            Integer i = index.get(StagedRecords.ref(rs.getString(1), rs.getString(2)));
-            String id = rs.getString(3);
-            maxNumber[0] = Math.max(maxNumber[0], GoldenIds.number(id));
-            if (i != null) {
-                previous[i] = id.intern();
+        int[][] byRoot = new int[n][];
+        List<int[]> clusters = new ArrayList<>();
+        int[] filled = new int[n];
+        for (int i = 0; i < n; i++) {
+            int r = parent[i];
+            if (r == i) {
+                byRoot[i] = new int[size[i]];
+                clusters.add(byRoot[i]);
             }
-        }, code);
-        jdbc.query("SELECT retired_id, surviving_id FROM mdm_golden_retired WHERE entity = ?", rs -> {
-            maxNumber[0] = Math.max(maxNumber[0], Math.max(GoldenIds.number(rs.getString(1)),
-                    GoldenIds.number(rs.getString(2))));
-        }, code);
-        String table = goldenTable(entity);
-        List<CanonicalField> all = entity.fields();
-        StringBuilder cols = new StringBuilder();
-        for (int f = 2; f < all.size(); f++) {
-            cols.append(all.get(f).column()).append(", ");
+            byRoot[r][filled[r]++] = i;
         }
-        Map<String, Object[]> previousGolden = new HashMap<>();
-        jdbc.query("SELECT golden_id, created_run, updated_run, " + cols + "field_lineage, member_count FROM " + table,
-                rs -> {
-                    String id = rs.getString(1);
-                    maxNumber[0] = Math.max(maxNumber[0], GoldenIds.number(id));
-                    StringBuilder sig = new StringBuilder();
-                    for (int f = 2; f < all.size(); f++) {
-                        sig.append(StagedRecords.text(rs, f + 2, all.get(f).type())).append('\u0001');
-                    }
-                    sig.append(rs.getString(all.size() + 2)).append('\u0001').append(rs.getInt(all.size() + 3));
-                    previousGolden.put(id, new Object[] {rs.getLong(2), rs.getLong(3), sig.toString()});
-                });
+        return clusters;
+    }
 
-        GoldenIds.Assignment ids = GoldenIds.assign(clusters, previous, GoldenIds.prefix(code), maxNumber[0] + 1);
-
-        Survivorship survivorship = file.survivorship();
-        List<Object[]> goldenRows = new ArrayList<>(clusters.size());
-        List<Object[]> xrefRows = new ArrayList<>(n);
-        for (int c = 0; c < clusters.size(); c++) {
-            int[] members = clusters.get(c);
-            List<SourceRecord> recs = new ArrayList<>(members.length);
-            for (int r : members) {
-                String[] full = new String[all.size()];
-                full[0] = staged.system(r);
-                full[1] = staged.key(r);
-                System.arraycopy(staged.values(r), 0, full, 2, all.size() - 2);
-                recs.add(new SourceRecord(full[0], full[1], full));
-                xrefRows.add(new Object[] {code, full[0], full[1], ids.ids()[c],
-                        Double.isNaN(best[r]) ? null : best[r], runId});
-            }
-            Survivorship.Golden g = survivorship.apply(recs);
-            String lineage = g.lineageJson(entity);
-            StringBuilder sig = new StringBuilder();
-            for (int f = 2; f < all.size(); f++) {
-                sig.append(g.values()[f]).append('\u0001');
-            }
-            sig.append(lineage).append('\u0001').append(members.length);
-            Object[] prior = previousGolden.get(ids.ids()[c]);
-            long created = prior == null ? runId : (Long) prior[0];
-            long updated = prior != null && prior[2].equals(sig.toString()) ? (Long) prior[1] : runId;
-            Object[] row = new Object[all.size() + 3];
-            row[0] = ids.ids()[c];
-            for (int f = 2; f < all.size(); f++) {
-                row[f - 1] = StagedRecords.parameter(all.get(f).type(), g.values()[f]);
-            }
-            row[all.size() - 1] = lineage;
-            row[all.size()] = created;
-            row[all.size() + 1] = updated;
-            row[all.size() + 2] = members.length;
-            goldenRows.add(row);
+    /**
+     * A 64-bit digest (FNV-1a over the chars, finished with a 64-bit mixer) of a golden record's values, lineage
+     * and member count: only compared with the digest the same golden id had, so an accidental collision (which
+     * would keep an old {@code updated_run}) is a 1 in 2^64 event.
+     */
+    static long signature(String[] values, String lineage, int members) {
+        long h = 0xcbf29ce484222325L;
+        for (int f = 2; f < values.length; f++) {
+            h = fnv(h, values[f] == null ? "\u0000null" : values[f]);
+            h = (h ^ 1) * 0x100000001b3L;
         }
+        h = fnv(h, lineage);
+        h = (h ^ 1) * 0x100000001b3L;
+        h = (h ^ members) * 0x100000001b3L;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        return h ^ (h >>> 33);
+    }
 
-        jdbc.update("DELETE FROM " + table);
-        StringBuilder insert = new StringBuilder("INSERT INTO ").append(table).append(" (golden_id, ").append(cols)
-                .append("field_lineage, created_run, updated_run, member_count) VALUES (?");
-        int[] types = new int[all.size() + 3];
-        types[0] = Types.VARCHAR;
-        for (int f = 2; f < all.size(); f++) {
-            insert.append(", ?");
-            FieldType t = all.get(f).type();
-            types[f - 1] = t == FieldType.DECIMAL ? Types.NUMERIC : t == FieldType.TIMESTAMP ? Types.TIMESTAMP
-                    : Types.VARCHAR;
+    private static long fnv(long h, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            h = (h ^ s.charAt(i)) * 0x100000001b3L;
         }
-        insert.append(", ?, ?, ?, ?)");
-        types[all.size() - 1] = Types.VARCHAR;
-        types[all.size()] = Types.BIGINT;
-        types[all.size() + 1] = Types.BIGINT;
-        types[all.size() + 2] = Types.INTEGER;
-        Batches.insert(jdbc, insert.toString(), goldenRows, types);
-
-        jdbc.update("DELETE FROM mdm_xref WHERE entity = ?", code);
-        Batches.insert(jdbc, "INSERT INTO mdm_xref (entity, source_system, source_key, golden_id, match_probability, "
-                + "run_id) VALUES (?, ?, ?, ?, ?, ?)", xrefRows, new int[] {Types.VARCHAR, Types.VARCHAR,
-                        Types.VARCHAR, Types.VARCHAR, Types.DOUBLE, Types.BIGINT});
-
-        jdbc.update("DELETE FROM mdm_golden_retired WHERE entity = ? AND run_id = ?", code, runId);
-        List<Object[]> retiredRows = new ArrayList<>();
-        ids.retired().forEach((old, survivor) -> retiredRows.add(new Object[] {code, old, survivor, runId}));
-        Batches.insert(jdbc, "INSERT INTO mdm_golden_retired (entity, retired_id, surviving_id, run_id) "
-                + "VALUES (?, ?, ?, ?)", retiredRows, new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-                        Types.BIGINT});
-        Summary s = new Summary(n, clusters.size(), ids.created(), ids.retired().size());
-        LOG.log(System.Logger.Level.INFO, code + " golden records: " + s);
-        return s;
+        return h;
     }
 
     private static int find(int[] parent, int i) {

@@ -1,28 +1,33 @@
 package io.mastersync.golden;
 
-import java.sql.Types;
+import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.mastersync.canonical.EntityType;
-import io.mastersync.match.Evidence;
+import io.mastersync.load.BulkRows;
+import io.mastersync.match.CandidatePairs;
 import io.mastersync.match.MatchRecord;
 import io.mastersync.match.MatchResult;
 import io.mastersync.match.Matcher;
 import io.mastersync.match.ScoredPair;
+import io.mastersync.match.ScoredPairs;
 
 /**
  * {@code match:<entity>}: loads every staged record of the entity (all source systems), runs the matcher,
  * applies the steward decisions and stores the scored pairs of this run in {@code mdm_match_pair}: decision
  * {@code match} for pairs that end up in one cluster, {@code possible} for pairs left for review, {@code no}
- * for pairs a steward declared different. The clusters are exactly the connected components of the
- * {@code match} pairs, which is what {@code golden:<entity>} reads. Runs inside the caller's transaction and
- * deletes this run's pairs first, so a re-execution after a crash replaces them.
+ * for pairs a steward declared different; and what each blocking rule produced in {@code mdm_match_rule}. The
+ * clusters are exactly the connected components of the {@code match} pairs, which is what {@code golden:<entity>}
+ * reads. Runs inside the caller's transaction and deletes this run's rows first, so a re-execution after a crash
+ * replaces them. Pairs are streamed to the database (COPY on PostgreSQL), never held as rows.
  */
 public final class MatchStep {
 
@@ -30,6 +35,11 @@ public final class MatchStep {
 
     public record Summary(int records, int pairs, int matched, int possible, int clusters) {
     }
+
+    private static final List<String> PAIR_COLUMNS = List.of("run_id", "entity", "a_source_system", "a_source_key",
+            "b_source_system", "b_source_key", "probability", "weight", "decision", "evidence");
+    private static final List<String> RULE_COLUMNS = List.of("run_id", "entity", "rule_order", "rule_id", "pairs",
+            "new_pairs", "blocks", "skipped_blocks", "capped_blocks");
 
     private final JdbcTemplate jdbc;
     private final MatchFile file;
@@ -44,17 +54,29 @@ public final class MatchStep {
         List<String> fields = new ArrayList<>(file.matchFields());
         StagedRecords staged = StagedRecords.load(jdbc, entity, fields);
         int n = staged.size();
+        String[] names = fields.toArray(String[]::new);
         List<MatchRecord> records = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            String[] v = staged.values(i);
-            Map<String, String> m = new HashMap<>(fields.size() * 2);
-            for (int f = 0; f < fields.size(); f++) {
-                if (v[f] != null) {
-                    m.put(fields.get(f), v[f]);
-                }
-            }
-            records.add(new MatchRecord(staged.system(i), staged.key(i), m));
+            records.add(MatchRecord.of(staged.system(i), staged.key(i), names, staged.values(i)));
         }
+        Map<Long, String> steward = stewardDecisions(staged, entity);
+
+        jdbc.update("DELETE FROM mdm_match_pair WHERE run_id = ? AND entity = ?", runId, entity.code());
+        jdbc.update("DELETE FROM mdm_match_rule WHERE run_id = ? AND entity = ?", runId, entity.code());
+        if (n < 2) {
+            return new Summary(n, 0, 0, 0, n);
+        }
+        MatchResult result = new Matcher(file.match()).run(records);
+        result.warnings().forEach(w -> LOG.log(System.Logger.Level.INFO, entity.code() + " matching: " + w));
+        writeRuleReports(runId, entity, result.candidates());
+        int[] roots = clusters(n, result, steward);
+        Summary s = writePairs(runId, staged, result, steward, roots);
+        LOG.log(System.Logger.Level.INFO, entity.code() + " matching: " + s);
+        return s;
+    }
+
+    /** The latest steward decision per pair of staged records, by {@link StewardClustering#key}. */
+    private Map<Long, String> stewardDecisions(StagedRecords staged, EntityType entity) {
         Map<String, Integer> index = staged.index();
         Map<Long, String> steward = new LinkedHashMap<>();
         jdbc.query("SELECT a_source_system, a_source_key, b_source_system, b_source_key, decision "
@@ -65,13 +87,11 @@ public final class MatchStep {
                         steward.put(StewardClustering.key(a, b), rs.getString(5));
                     }
                 }, entity.code());
+        return steward;
+    }
 
-        jdbc.update("DELETE FROM mdm_match_pair WHERE run_id = ? AND entity = ?", runId, entity.code());
-        if (n < 2) {
-            return new Summary(n, 0, 0, 0, n);
-        }
-        MatchResult result = new Matcher(file.match()).run(records);
-        result.warnings().forEach(w -> LOG.log(System.Logger.Level.INFO, entity.code() + " matching: " + w));
+    /** The matcher's links inside its clusters plus the steward's, minus the pairs a steward declared different. */
+    private static int[] clusters(int n, MatchResult result, Map<Long, String> steward) {
         int[] matcherCluster = new int[n];
         List<int[]> clusters = result.clusters().clusters();
         for (int c = 0; c < clusters.size(); c++) {
@@ -80,10 +100,13 @@ public final class MatchStep {
             }
         }
         List<StewardClustering.Link> links = new ArrayList<>();
-        for (ScoredPair p : result.matches()) {
-            if (matcherCluster[p.a()] == matcherCluster[p.b()]
-                    && !"different".equals(steward.get(StewardClustering.key(p.a(), p.b())))) {
-                links.add(new StewardClustering.Link(p.a(), p.b(), p.weight()));
+        ScoredPairs matches = result.matchPairs();
+        for (int i = 0; i < matches.size(); i++) {
+            int a = matches.a(i);
+            int b = matches.b(i);
+            if (matcherCluster[a] == matcherCluster[b]
+                    && !"different".equals(steward.get(StewardClustering.key(a, b)))) {
+                links.add(new StewardClustering.Link(a, b, matches.weight(i)));
             }
         }
         List<int[]> different = new ArrayList<>();
@@ -96,43 +119,72 @@ public final class MatchStep {
                 different.add(new int[] {a, b});
             }
         }
-        int[] roots = StewardClustering.cluster(n, links, different);
+        return StewardClustering.cluster(n, links, different);
+    }
 
-        List<Object[]> rows = new ArrayList<>();
-        Map<Long, Boolean> seen = new HashMap<>();
-        int matched = 0;
-        int possible = 0;
-        for (ScoredPair p : result.scored()) {
-            long key = StewardClustering.key(p.a(), p.b());
-            seen.put(key, Boolean.TRUE);
-            String decision = decision(roots, steward.get(key), p.a(), p.b());
-            matched += decision.equals("match") ? 1 : 0;
-            possible += decision.equals("possible") ? 1 : 0;
-            rows.add(row(runId, staged, p, decision, steward.get(key)));
-        }
-        for (Map.Entry<Long, String> e : steward.entrySet()) {
-            if (seen.containsKey(e.getKey())) {
-                continue;
+    private void writeRuleReports(long runId, EntityType entity, CandidatePairs candidates) {
+        List<CandidatePairs.RuleReport> reports = candidates.reports();
+        jdbc.execute((ConnectionCallback<Void>) con -> {
+            try (BulkRows rows = BulkRows.open(con, "mdm_match_rule", RULE_COLUMNS)) {
+                for (int r = 0; r < reports.size(); r++) {
+                    CandidatePairs.RuleReport rep = reports.get(r);
+                    rows.add(runId, entity.code(), r + 1, rep.ruleId(), rep.pairs(), rep.newPairs(),
+                            (long) rep.blocks(), rep.skippedBlocks(), rep.cappedBlocks());
+                    LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT, "%s matching: blocking "
+                            + "rule %s: %,d pairs (%,d new), %,d blocks, %,d skipped over max-block-size, %,d left "
+                            + "out for max-pairs-per-rule", entity.code(), rep.ruleId(), rep.pairs(),
+                            rep.newPairs(), rep.blocks(), rep.skippedBlocks(), rep.cappedBlocks()));
+                }
             }
-            int a = (int) (e.getKey() >>> 32);
-            int b = (int) (long) e.getKey();
-            ScoredPair p = result.model().score(a, b, records.get(a), records.get(b));
-            String decision = decision(roots, e.getValue(), a, b);
-            matched += decision.equals("match") ? 1 : 0;
-            rows.add(row(runId, staged, p, decision, e.getValue()));
-        }
-        String sql = "INSERT INTO mdm_match_pair (run_id, entity, a_source_system, a_source_key, b_source_system, "
-                + "b_source_key, probability, weight, decision, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        int[] types = {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-                Types.DOUBLE, Types.DOUBLE, Types.VARCHAR, Types.VARCHAR};
-        Batches.insert(jdbc, sql, rows, types);
+            return null;
+        });
+    }
+
+    /** Streams the scored pairs, then steward pairs the matcher did not score, into {@code mdm_match_pair}. */
+    private Summary writePairs(long runId, StagedRecords staged, MatchResult result, Map<Long, String> steward,
+            int[] roots) {
+        int[] counts = new int[3]; // rows, matched, possible
+        jdbc.execute((ConnectionCallback<Void>) con -> {
+            try (BulkRows rows = BulkRows.open(con, "mdm_match_pair", PAIR_COLUMNS)) {
+                Set<Long> seen = new HashSet<>();
+                ScoredPairs scored = result.scoredPairs();
+                for (int i = 0; i < scored.size(); i++) {
+                    long key = StewardClustering.key(scored.a(i), scored.b(i));
+                    String decidedBy = steward.isEmpty() ? null : steward.get(key);
+                    if (decidedBy != null) {
+                        seen.add(key);
+                    }
+                    write(rows, runId, staged, scored.get(i), decision(roots, decidedBy, scored.a(i), scored.b(i)),
+                            decidedBy, counts);
+                }
+                for (Map.Entry<Long, String> e : steward.entrySet()) {
+                    if (seen.contains(e.getKey())) {
+                        continue;
+                    }
+                    int a = (int) (e.getKey() >>> 32);
+                    int b = (int) (long) e.getKey();
+                    write(rows, runId, staged, result.model().score(a, b), decision(roots, e.getValue(), a, b),
+                            e.getValue(), counts);
+                }
+            }
+            return null;
+        });
         int clusterCount = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < roots.length; i++) {
             clusterCount += roots[i] == i ? 1 : 0;
         }
-        Summary s = new Summary(n, rows.size(), matched, possible, clusterCount);
-        LOG.log(System.Logger.Level.INFO, entity.code() + " matching: " + s);
-        return s;
+        return new Summary(roots.length, counts[0], counts[1], counts[2], clusterCount);
+    }
+
+    private static void write(BulkRows rows, long runId, StagedRecords staged, ScoredPair p, String decision,
+            String steward, int[] counts) throws SQLException {
+        PairKeys k = PairKeys.of(staged.system(p.a()), staged.key(p.a()), staged.system(p.b()), staged.key(p.b()));
+        double weight = Double.isFinite(p.weight()) ? p.weight() : Math.copySign(1e9, p.weight());
+        rows.add(runId, staged.entity().code(), k.aSystem(), k.aKey(), k.bSystem(), k.bKey(), p.probability(), weight,
+                decision, EvidenceJson.write(p.evidence(), steward));
+        counts[0]++;
+        counts[1] += decision.equals("match") ? 1 : 0;
+        counts[2] += decision.equals("possible") ? 1 : 0;
     }
 
     private static String decision(int[] roots, String steward, int a, int b) {
@@ -140,23 +192,5 @@ public final class MatchStep {
             return "no";
         }
         return roots[a] == roots[b] ? "match" : "possible";
-    }
-
-    private static Object[] row(long runId, StagedRecords staged, ScoredPair p, String decision, String steward) {
-        PairKeys k = PairKeys.of(staged.system(p.a()), staged.key(p.a()), staged.system(p.b()), staged.key(p.b()));
-        Map<String, Object> evidence = new LinkedHashMap<>();
-        for (Evidence e : p.evidence()) {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("similarity", e.similarity());
-            one.put("level", e.level());
-            one.put("weight", e.weight());
-            evidence.put(e.comparisonId(), one);
-        }
-        if (steward != null) {
-            evidence.put("steward", steward);
-        }
-        double weight = Double.isFinite(p.weight()) ? p.weight() : Math.copySign(1e9, p.weight());
-        return new Object[] {runId, staged.entity().code(), k.aSystem(), k.aKey(), k.bSystem(), k.bKey(),
-                p.probability(), weight, decision, JsonText.write(evidence)};
     }
 }

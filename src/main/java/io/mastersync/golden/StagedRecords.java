@@ -56,33 +56,54 @@ public final class StagedRecords {
         List<String> sys = new ArrayList<>();
         List<String> ks = new ArrayList<>();
         List<String[]> vals = new ArrayList<>();
-        Map<String, String> shared = new HashMap<>();
+        Sharing systems = new Sharing();
+        Sharing[] sharing = new Sharing[types.length];
+        for (int i = 0; i < sharing.length; i++) {
+            sharing[i] = new Sharing();
+        }
         jdbc.setFetchSize(5000);
         jdbc.query(sql.toString(), (ResultSet rs) -> {
-            sys.add(share(shared, rs.getString(1)));
+            sys.add(systems.share(rs.getString(1)));
             ks.add(rs.getString(2));
             String[] v = new String[types.length];
             for (int i = 0; i < types.length; i++) {
-                v[i] = text(rs, i + 3, types[i]);
-                if (v[i] != null && v[i].length() <= 40) {
-                    v[i] = share(shared, v[i]);
-                }
+                v[i] = sharing[i].share(text(rs, i + 3, types[i]));
             }
             vals.add(v);
-            if (shared.size() > 2_000_000) {
-                shared.clear();
-            }
         });
         return new StagedRecords(entity, List.copyOf(fields), sys.toArray(String[]::new), ks.toArray(String[]::new),
                 vals.toArray(String[][]::new));
     }
 
-    private static String share(Map<String, String> shared, String s) {
-        if (s == null) {
-            return null;
+    /**
+     * One String object per repeated value of a column (country, currency, city), to keep a million records small.
+     * A column whose values rarely repeat (names, e-mail addresses) stops sharing after a sample: looking each of a
+     * million distinct values up in a map cost more than the records saved.
+     */
+    private static final class Sharing {
+        private static final int SAMPLE = 20_000;
+        private static final int MAX_VALUES = 100_000;
+        private final Map<String, String> values = new HashMap<>();
+        private boolean enabled = true;
+        private int lookups;
+        private int hits;
+
+        String share(String s) {
+            if (s == null || !enabled || s.length() > 40) {
+                return s;
+            }
+            String prior = values.get(s);
+            if (prior != null) {
+                hits++;
+            } else if (values.size() < MAX_VALUES) {
+                values.put(s, s);
+            }
+            if (++lookups == SAMPLE && hits < SAMPLE / 2) {
+                enabled = false;
+                values.clear();
+            }
+            return prior != null ? prior : s;
         }
-        String prior = shared.putIfAbsent(s, s);
-        return prior == null ? s : prior;
     }
 
     static String text(ResultSet rs, int col, FieldType type) throws SQLException {

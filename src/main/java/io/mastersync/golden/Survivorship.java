@@ -28,16 +28,24 @@ public final class Survivorship {
     /** Golden values (entity field order; source-system and source-key are null) and their lineage. */
     public record Golden(String[] values, String[] lineage) {
 
-        /** {"field": "system/key", ...} for the fields that have a value. */
+        /**
+         * {"field": "system/key", ...} for the fields that have a value (what {@link JsonText#write} makes of that
+         * map, written directly: the golden step writes one per golden record).
+         */
         public String lineageJson(EntityType entity) {
-            Map<String, Object> m = new LinkedHashMap<>();
             List<CanonicalField> fields = entity.fields();
+            StringBuilder sb = new StringBuilder(32 * fields.size()).append('{');
             for (int i = 2; i < fields.size(); i++) {
                 if (lineage[i] != null) {
-                    m.put(fields.get(i).name(), lineage[i]);
+                    if (sb.length() > 1) {
+                        sb.append(',');
+                    }
+                    JsonText.string(sb, fields.get(i).name());
+                    sb.append(':');
+                    JsonText.string(sb, lineage[i]);
                 }
             }
-            return JsonText.write(m);
+            return sb.append('}').toString();
         }
     }
 
@@ -65,11 +73,33 @@ public final class Survivorship {
         List<CanonicalField> fields = entity.fields();
         String[] values = new String[fields.size()];
         String[] lineage = new String[fields.size()];
+        if (members.size() == 1) {
+            return single(members.get(0), fields, values, lineage);
+        }
         List<SourceRecord> ordered = new ArrayList<>(members);
         ordered.sort(tieBreak());
         for (int f = 2; f < fields.size(); f++) {
             SurvivorshipRule rule = rule(fields.get(f).name());
             pick(rule, f, ordered, values, lineage);
+        }
+        return new Golden(values, lineage);
+    }
+
+    /**
+     * A cluster of one record (most of them): every rule but {@code fixed} picks the record's own value, so only
+     * those go through {@link #pick}.
+     */
+    private Golden single(SourceRecord record, List<CanonicalField> fields, String[] values, String[] lineage) {
+        String ref = record.ref();
+        List<SourceRecord> alone = List.of(record);
+        for (int f = 2; f < fields.size(); f++) {
+            SurvivorshipRule rule = rule(fields.get(f).name());
+            if (rule.kind() == SurvivorshipRule.Kind.FIXED) {
+                pick(rule, f, alone, values, lineage);
+            } else {
+                values[f] = record.value(f);
+                lineage[f] = values[f] == null ? null : ref;
+            }
         }
         return new Golden(values, lineage);
     }

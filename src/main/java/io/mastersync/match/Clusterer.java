@@ -37,48 +37,83 @@ public final class Clusterer {
      */
     public static ClusterResult cluster(int recordCount, List<ScoredPair> matches, Thresholds thresholds,
             ClusterSettings settings, PairScorer scorer) {
+        return cluster(recordCount, ScoredPairs.of(matches), thresholds, settings, scorer);
+    }
+
+    /** {@link #cluster(int, List, Thresholds, ClusterSettings, PairScorer)} over pairs held as arrays. */
+    public static ClusterResult cluster(int recordCount, ScoredPairs matches, Thresholds thresholds,
+            ClusterSettings settings, PairScorer scorer) {
         UnionFind uf = new UnionFind(recordCount);
-        for (ScoredPair p : matches) {
-            uf.union(p.a(), p.b());
+        for (int e = 0; e < matches.size(); e++) {
+            uf.union(matches.a(e), matches.b(e));
         }
-        Map<Integer, List<Integer>> components = new HashMap<>();
+        // members grouped by root (counting sort): members[start[r] .. start[r] + size) for root r, ascending
+        int[] root = new int[recordCount];
+        int[] start = new int[recordCount + 1];
         for (int i = 0; i < recordCount; i++) {
-            components.computeIfAbsent(uf.find(i), x -> new ArrayList<>()).add(i);
+            root[i] = uf.find(i);
+            start[root[i] + 1]++;
         }
-        Map<Integer, List<ScoredPair>> edgesByRoot = new HashMap<>();
-        for (ScoredPair p : matches) {
-            edgesByRoot.computeIfAbsent(uf.find(p.a()), x -> new ArrayList<>()).add(p);
+        for (int r = 0; r < recordCount; r++) {
+            start[r + 1] += start[r];
         }
-        Set<Long> matchSet = new HashSet<>();
-        for (ScoredPair p : matches) {
-            matchSet.add(LongPairSet.encode(p.a(), p.b()));
+        int[] members = new int[recordCount];
+        int[] fill = Arrays.copyOf(start, recordCount);
+        for (int i = 0; i < recordCount; i++) {
+            members[fill[root[i]]++] = i;
+        }
+        LongPairSet matchSet = new LongPairSet(Math.max(16, matches.size()));
+        for (int e = 0; e < matches.size(); e++) {
+            matchSet.add(LongPairSet.encode(matches.a(e), matches.b(e)));
         }
 
+        // first the components that fail the guard, so that only their edges are gathered
+        Map<Integer, String> problems = new HashMap<>();
+        for (int r = 0; r < recordCount; r++) {
+            int size = start[r + 1] - start[r];
+            if (size >= 3 || size > settings.maxSize()) {
+                String problem = problem(Arrays.copyOfRange(members, start[r], start[r + 1]), thresholds, settings,
+                        scorer, matchSet);
+                if (problem != null) {
+                    problems.put(r, problem);
+                }
+            }
+        }
+        Map<Integer, List<Integer>> edgesByRoot = new HashMap<>();
+        if (!problems.isEmpty()) {
+            for (int e = 0; e < matches.size(); e++) {
+                int r = root[matches.a(e)];
+                if (problems.containsKey(r)) {
+                    edgesByRoot.computeIfAbsent(r, x -> new ArrayList<>()).add(e);
+                }
+            }
+        }
         List<int[]> clusters = new ArrayList<>();
         List<ReviewGroup> review = new ArrayList<>();
-        List<Integer> roots = new ArrayList<>(components.keySet());
-        roots.sort(Comparator.naturalOrder());
-        for (int root : roots) {
-            int[] members = components.get(root).stream().mapToInt(Integer::intValue).toArray();
-            String problem = problem(members, thresholds, settings, scorer, matchSet);
-            if (problem == null) {
-                clusters.add(members);
+        for (int r = 0; r < recordCount; r++) {
+            if (start[r + 1] == start[r]) {
                 continue;
             }
-            List<int[]> parts = rebuild(members, edgesByRoot.getOrDefault(root, List.of()), settings);
+            int[] component = Arrays.copyOfRange(members, start[r], start[r + 1]);
+            String problem = problems.get(r);
+            if (problem == null) {
+                clusters.add(component);
+                continue;
+            }
+            List<int[]> parts = rebuild(component, matches, edgesByRoot.getOrDefault(r, List.of()), settings);
             int dissolved = 0;
             for (int[] part : parts) {
                 if (part.length > 1 && problem(part, thresholds, settings, scorer, matchSet) != null) {
                     dissolved++;
-                    for (int r : part) {
-                        clusters.add(new int[] {r});
+                    for (int x : part) {
+                        clusters.add(new int[] {x});
                     }
                 } else {
                     clusters.add(part);
                 }
             }
-            review.add(new ReviewGroup(members, problem + "; split into " + parts.size() + " parts using edges with "
-                    + "probability >= " + settings.strictThreshold()
+            review.add(new ReviewGroup(component, problem + "; split into " + parts.size() + " parts using edges "
+                    + "with probability >= " + settings.strictThreshold()
                     + (dissolved > 0 ? ", " + dissolved + " of them still failing and left unmerged" : "")));
         }
         return new ClusterResult(clusters, review);
@@ -86,7 +121,7 @@ public final class Clusterer {
 
     /** Why a component is not acceptable, or null. */
     private static String problem(int[] members, Thresholds thresholds, ClusterSettings settings, PairScorer scorer,
-            Set<Long> matchSet) {
+            LongPairSet matchSet) {
         int n = members.length;
         if (n > settings.maxSize()) {
             return "cluster of " + n + " records is larger than max-size " + settings.maxSize();
@@ -122,23 +157,24 @@ public final class Clusterer {
         return null;
     }
 
-    /** Kruskal over strict edges, strongest first, refusing merges past max-size. */
-    private static List<int[]> rebuild(int[] members, List<ScoredPair> edges, ClusterSettings settings) {
+    /** Kruskal over strict edges (positions in {@code matches}), strongest first, refusing merges past max-size. */
+    private static List<int[]> rebuild(int[] members, ScoredPairs matches, List<Integer> edges,
+            ClusterSettings settings) {
         Map<Integer, Integer> local = new HashMap<>();
         for (int i = 0; i < members.length; i++) {
             local.put(members[i], i);
         }
-        List<ScoredPair> strict = new ArrayList<>();
-        for (ScoredPair e : edges) {
-            if (e.probability() >= settings.strictThreshold()) {
+        List<Integer> strict = new ArrayList<>();
+        for (int e : edges) {
+            if (matches.probability(e) >= settings.strictThreshold()) {
                 strict.add(e);
             }
         }
-        strict.sort(Comparator.comparingDouble(ScoredPair::weight).reversed());
+        strict.sort(Comparator.comparingDouble((Integer e) -> matches.weight(e)).reversed());
         UnionFind uf = new UnionFind(members.length);
-        for (ScoredPair e : strict) {
-            int a = local.get(e.a());
-            int b = local.get(e.b());
+        for (int e : strict) {
+            int a = local.get(matches.a(e));
+            int b = local.get(matches.b(e));
             if (uf.find(a) != uf.find(b) && uf.size(a) + uf.size(b) <= settings.maxSize()) {
                 uf.union(a, b);
             }
@@ -178,5 +214,27 @@ public final class Clusterer {
             }
         }
         return kept;
+    }
+
+    /**
+     * {@link #oneToOne(List, List)} over pairs already in descending weight order (ties by a, then b), as the
+     * matcher scores them: the positions of the pairs kept.
+     */
+    static int[] oneToOne(ScoredPairs pairs, int[] sourceOf) {
+        java.util.BitSet taken = new java.util.BitSet();
+        int[] kept = new int[pairs.size()];
+        int n = 0;
+        for (int i = 0; i < pairs.size(); i++) {
+            int a = pairs.a(i);
+            int b = pairs.b(i);
+            if (sourceOf[a] == sourceOf[b]) {
+                kept[n++] = i;
+            } else if (!taken.get(a) && !taken.get(b)) {
+                taken.set(a);
+                taken.set(b);
+                kept[n++] = i;
+            }
+        }
+        return Arrays.copyOf(kept, n);
     }
 }

@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.codec.language.DoubleMetaphone;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -38,12 +37,10 @@ public final class Comparators {
     private static final Map<String, Entry> REGISTRY = new ConcurrentHashMap<>();
 
     static {
-        register("exact", (p, v) -> (a, b) -> a.equals(b) ? 1.0 : 0.0, List.of(1.0));
-        register("exact-normalized", (p, v) -> (a, b) -> {
-            String x = Text.normalize(a).replace(" ", "");
-            String y = Text.normalize(b).replace(" ", "");
-            return x.isEmpty() || y.isEmpty() ? null : x.equals(y) ? 1.0 : 0.0;
-        }, List.of(1.0));
+        register("exact", (p, v) -> new Prepared<String>(s -> s, (a, b) -> a.equals(b) ? 1.0 : 0.0, true),
+                List.of(1.0));
+        register("exact-normalized", (p, v) -> new Prepared<String>(s -> Text.normalize(s).replace(" ", ""),
+                (x, y) -> x.isEmpty() || y.isEmpty() ? Double.NaN : x.equals(y) ? 1.0 : 0.0, true), List.of(1.0));
         register("jaro-winkler", (p, v) -> jaroWinkler(), List.of(1.0, 0.92, 0.80));
         register("levenshtein", (p, v) -> levenshtein(), List.of(1.0, 0.8, 0.6));
         register("jaccard-tokens", (p, v) -> (a, b) -> jaccard(a, b), List.of(1.0, 0.7, 0.4));
@@ -103,49 +100,50 @@ public final class Comparators {
     }
 
     /**
-     * {@link Text#normalize} remembered per distinct value: a comparator instance serves one field of one data
-     * set, so the cache holds at most that field's distinct values, and the many pairs compared (random pairs
-     * for u, candidates) do not normalise the same value again and again.
+     * A comparator over prepared values: {@code prepare} runs once per value of the data set (the matcher keeps
+     * the prepared column), {@code compare} once per pair and returns NaN when the pair cannot be compared;
+     * {@code equality}: see {@link FieldComparator#equality()}.
      */
-    static java.util.function.Function<String, String> cachedNormalize() {
-        Map<String, String> cache = new ConcurrentHashMap<>();
-        return s -> {
-            String r = cache.get(s);
-            if (r == null) {
-                r = Text.normalize(s);
-                if (cache.size() < 1_000_000) {
-                    cache.put(s, r);
-                }
-            }
-            return r;
-        };
+    record Prepared<T>(java.util.function.Function<String, T> preparation,
+            java.util.function.ToDoubleBiFunction<T, T> comparison, boolean equality) implements FieldComparator {
+
+        Prepared(java.util.function.Function<String, T> preparation,
+                java.util.function.ToDoubleBiFunction<T, T> comparison) {
+            this(preparation, comparison, false);
+        }
+
+        @Override
+        public Double present(String a, String b) {
+            double s = comparePrepared(prepare(a), prepare(b));
+            return Double.isNaN(s) ? null : s;
+        }
+
+        @Override
+        public Object prepare(String value) {
+            return preparation.apply(value);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public double comparePrepared(Object a, Object b) {
+            return comparison.applyAsDouble((T) a, (T) b);
+        }
     }
 
+    /** Normalised text as a char array: Jaro-Winkler reads the chars of the same value millions of times. */
     static FieldComparator jaroWinkler() {
-        JaroWinklerSimilarity jw = new JaroWinklerSimilarity();
-        java.util.function.Function<String, String> norm = cachedNormalize();
-        return (a, b) -> {
-            String x = norm.apply(a);
-            String y = norm.apply(b);
-            if (x.isEmpty() || y.isEmpty()) {
-                return null;
-            }
-            return jw.apply(x, y);
-        };
+        return new Prepared<char[]>(s -> Text.normalize(s).toCharArray(),
+                (x, y) -> x.length == 0 || y.length == 0 ? Double.NaN : JaroWinkler.similarity(x, y));
     }
 
     static FieldComparator levenshtein() {
         LevenshteinDistance ld = LevenshteinDistance.getDefaultInstance();
-        java.util.function.Function<String, String> norm = cachedNormalize();
-        return (a, b) -> {
-            String x = norm.apply(a);
-            String y = norm.apply(b);
-            int max = Math.max(x.length(), y.length());
+        return new Prepared<String>(Text::normalize, (x, y) -> {
             if (x.isEmpty() || y.isEmpty()) {
-                return null;
+                return Double.NaN;
             }
-            return 1.0 - (double) ld.apply(x, y) / max;
-        };
+            return 1.0 - (double) ld.apply(x, y) / Math.max(x.length(), y.length());
+        });
     }
 
     static Double jaccard(String a, String b) {

@@ -86,6 +86,48 @@ public final class FellegiSunterModel {
         return new ScoredPair(Math.min(a, b), Math.max(a, b), w, probability(w), evidence);
     }
 
+    /**
+     * Scores records {@code a} and {@code b} of the data set the comparisons were built on, with evidence; the
+     * same as {@link #score(int, int, MatchRecord, MatchRecord)} for those records.
+     */
+    public ScoredPair score(int a, int b) {
+        double w = prior;
+        List<Evidence> evidence = new ArrayList<>(comparisons.size());
+        for (int c = 0; c < comparisons.size(); c++) {
+            Comparison cmp = comparisons.get(c);
+            double sim = cmp.similarity(a, b);
+            int level = cmp.level(sim);
+            double lw = levelWeight(c, level) + cmp.termFrequencyAdjustment(a, b, level);
+            w += lw;
+            evidence.add(new Evidence(cmp.id(), Double.isNaN(sim) ? null : sim, cmp.label(level), lw));
+        }
+        return new ScoredPair(Math.min(a, b), Math.max(a, b), w, probability(w), evidence);
+    }
+
+    /** The weight of records {@code a} and {@code b} of the data set, without building the evidence. */
+    public double weight(int a, int b) {
+        double w = prior;
+        for (int c = 0; c < comparisons.size(); c++) {
+            Comparison cmp = comparisons.get(c);
+            int level = cmp.level(cmp.similarity(a, b));
+            w += levelWeight(c, level) + cmp.termFrequencyAdjustment(a, b, level);
+        }
+        return w;
+    }
+
+    /**
+     * The weight from a pair's level vector ({@code levels[offset + c]}) plus the term-frequency adjustments of
+     * records {@code a} and {@code b}: the same sum in the same order as {@link #weight(int, int)}.
+     */
+    public double weight(byte[] levels, int offset, int a, int b) {
+        double w = prior;
+        for (int c = 0; c < comparisons.size(); c++) {
+            int level = levels[offset + c];
+            w += levelWeight(c, level) + comparisons.get(c).termFrequencyAdjustment(a, b, level);
+        }
+        return w;
+    }
+
     public static double probability(double weight) {
         return 1.0 / (1.0 + Math.pow(2, -weight));
     }

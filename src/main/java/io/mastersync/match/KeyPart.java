@@ -3,8 +3,10 @@ package io.mastersync.match;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.codec.language.DoubleMetaphone;
 
@@ -73,10 +75,29 @@ public record KeyPart(String field, int first, Token token, boolean phonetic, Se
         return index < 0 ? value.length() : index;
     }
 
+    /**
+     * Double Metaphone codes of tokens seen: a million names are made of a few ten thousand distinct words, and
+     * encoding was most of the time a phonetic key took. Bounded; thread-safe.
+     */
+    private static final Map<String, String> CODES = new ConcurrentHashMap<>();
+    private static final int MAX_CODES = 200_000;
+
+    private static String code(String token) {
+        String code = CODES.get(token);
+        if (code == null) {
+            code = METAPHONE.get().doubleMetaphone(token);
+            code = code == null ? "" : code;
+            if (CODES.size() < MAX_CODES) {
+                CODES.put(token, code);
+            }
+        }
+        return code;
+    }
+
     private static String encode(String v) {
         StringBuilder sb = new StringBuilder();
         for (String t : v.split(" ")) {
-            String code = METAPHONE.get().doubleMetaphone(t);
+            String code = code(t);
             if (code != null && !code.isEmpty()) {
                 if (sb.length() > 0) {
                     sb.append(' ');

@@ -1,14 +1,19 @@
 package io.mastersync.match;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
  * Runs the whole matching core over in-memory records: blocking, comparison levels, EM estimate of m/u/lambda
  * (unsupervised), Fellegi-Sunter scoring, optional one-to-one linkage, clustering with the chaining guard.
+ *
+ * <p>Sized for a million records in a 2 GB heap: the comparisons keep each field's values prepared once per
+ * record, candidate pairs and their levels are primitive arrays, and only pairs at or above the review threshold
+ * are kept (as arrays, see {@link ScoredPairs}). The work per pair runs on all cores.
  */
 public final class Matcher {
 
@@ -21,9 +26,12 @@ public final class Matcher {
     }
 
     public MatchResult run(List<MatchRecord> records) {
+        Phases phases = new Phases();
         List<MatchRecord> recs = List.copyOf(records);
+        int[] sourceOf = sourceIds(recs);
         CandidatePairs candidates = CandidatePairs.build(recs, settings.blocking(), settings.link(),
                 settings.maxBlockSize(), settings.maxPairsPerRule());
+        phases.done("blocking");
         List<Comparison> comparisons = new ArrayList<>();
         for (ComparisonSpec spec : settings.comparisons()) {
             comparisons.add(new Comparison(spec, recs));
@@ -31,14 +39,15 @@ public final class Matcher {
         int k = comparisons.size();
         int[] levelCounts = comparisons.stream().mapToInt(Comparison::levelCount).toArray();
         int n = candidates.size();
-        byte[] levels = new byte[n * k];
+        byte[] levels = new byte[Math.multiplyExact(n, k)];
         IntStream.range(0, n).parallel().forEach(i -> {
-            MatchRecord a = recs.get(candidates.a(i));
-            MatchRecord b = recs.get(candidates.b(i));
+            int a = candidates.a(i);
+            int b = candidates.b(i);
             for (int c = 0; c < k; c++) {
                 levels[i * k + c] = (byte) comparisons.get(c).level(a, b);
             }
         });
+        phases.done("comparing");
 
         EmSettings em = settings.em();
         Random random = new Random(em.seed());
@@ -75,17 +84,14 @@ public final class Matcher {
             LOG.log(System.Logger.Level.INFO, msg);
         }
         if (perRule) {
-            double allPairs = allowedPairs(recs);
-            byte[] randomLevels = randomPairLevels(recs, comparisons, allPairs, random);
-            long[] masks = new long[n];
-            for (int i = 0; i < n; i++) {
-                masks[i] = candidates.ruleMask(i);
-            }
+            double allPairs = allowedPairs(sourceOf);
+            byte[] randomLevels = randomPairLevels(sourceOf, comparisons, allPairs, random);
             training = PerRuleTraining.train(comparisons.stream().map(Comparison::id).toList(), levelCounts, levels,
-                    masks, ruleIds, blocked, randomLevels, allPairs, maxMatches(recs), recs.size(), em, random);
+                    candidates::ruleMask, ruleIds, blocked, randomLevels, allPairs, maxMatches(sourceOf),
+                    recs.size(), em, random);
             fit = training.fit();
         } else {
-            double[][] uInit = em.uSamplePairs() > 0 ? randomPairFrequencies(recs, comparisons, levelCounts, random)
+            double[][] uInit = em.uSamplePairs() > 0 ? randomPairFrequencies(sourceOf, comparisons, levelCounts, random)
                     : null;
             byte[] emLevels = sample(levels, n, k, em.samplePairs(), random);
             double lambdaInit = n == 0 ? 0.01 : Math.max(1e-4, Math.min(0.5, (double) recs.size() / n));
@@ -95,70 +101,115 @@ public final class Matcher {
                     : ExpectationMaximisation.estimate(levelCounts, emLevels, uInit, null, lambdaInit, em);
         }
         FellegiSunterModel model = new FellegiSunterModel(comparisons, fit);
+        phases.done("training");
         PerRuleTraining.Result trained = training;
         LOG.log(System.Logger.Level.DEBUG, () -> "EM after " + fit.iterations() + " iterations (converged="
                 + fit.converged() + "):\n" + (trained == null ? "" : trained.describe()) + model.describe());
 
-        boolean anyTf = comparisons.stream().anyMatch(Comparison::termFrequency);
+        ScoredPairs scored = score(candidates, levels, k, model);
         Thresholds thresholds = settings.thresholds();
-        double reviewWeight = logit2(thresholds.review());
-        List<ScoredPair> scored = IntStream.range(0, n).parallel().mapToObj(i -> {
-            double w = model.weight(levels, i * k);
-            if (anyTf) {
-                MatchRecord a = recs.get(candidates.a(i));
-                MatchRecord b = recs.get(candidates.b(i));
-                for (int c = 0; c < k; c++) {
-                    w += comparisons.get(c).termFrequencyAdjustment(a, b, levels[i * k + c]);
-                }
-            }
-            if (w < reviewWeight - 1e-9) {
-                return null;
-            }
-            int a = candidates.a(i);
-            int b = candidates.b(i);
-            ScoredPair p = model.score(a, b, recs.get(a), recs.get(b));
-            return p.probability() >= thresholds.review() ? p : null;
-        }).filter(p -> p != null).sorted(Comparator.comparingDouble(ScoredPair::weight).reversed()
-                .thenComparingInt(ScoredPair::a).thenComparingInt(ScoredPair::b)).toList();
-
-        List<ScoredPair> matches = scored.stream().filter(p -> p.decision(thresholds) == MatchDecision.MATCH).toList();
-        if (settings.oneToOne()) {
-            matches = Clusterer.oneToOne(matches, recs);
+        int matchCount = 0;
+        while (matchCount < scored.size() && thresholds.classify(scored.probability(matchCount)) == MatchDecision.MATCH) {
+            matchCount++;
         }
+        int[] matchPositions = settings.oneToOne()
+                ? Clusterer.oneToOne(scored.select(IntStream.range(0, matchCount).toArray()), sourceOf)
+                : IntStream.range(0, matchCount).toArray();
+        ScoredPairs matches = scored.select(matchPositions);
+        phases.done("scoring");
         LinkMode mode = settings.link();
         ClusterResult clusters = Clusterer.cluster(recs.size(), matches, thresholds, settings.clusters(),
-                (a, b) -> mode.allows(recs.get(a), recs.get(b))
-                        ? model.score(a, b, recs.get(a), recs.get(b)).probability() : Double.NaN);
+                (a, b) -> allows(mode, sourceOf, a, b) ? FellegiSunterModel.probability(model.weight(a, b))
+                        : Double.NaN);
+        phases.done("clustering");
+        LOG.log(System.Logger.Level.INFO, () -> String.format(java.util.Locale.ROOT, "matched %,d records: %,d "
+                + "candidate pairs, %,d scored at or above review, %,d matches; %s", recs.size(), n, scored.size(),
+                matches.size(), phases));
         List<String> warnings = new ArrayList<>(candidates.warnings());
         warnings.addAll(notes);
         return new MatchResult(candidates, model, fit, training, scored, matches, clusters, List.copyOf(warnings));
     }
 
     /**
+     * The candidates at or above the review threshold, strongest first (ties: a, then b). Probabilities are
+     * monotone in the weight, so MATCH pairs are a prefix.
+     */
+    private ScoredPairs score(CandidatePairs candidates, byte[] levels, int k, FellegiSunterModel model) {
+        double review = settings.thresholds().review();
+        int[] kept = IntStream.range(0, candidates.size()).parallel()
+                .filter(i -> FellegiSunterModel.probability(model.weight(levels, i * k, candidates.a(i),
+                        candidates.b(i))) >= review)
+                .toArray();
+        double[] weight = new double[kept.length];
+        IntStream.range(0, kept.length).parallel().forEach(j -> {
+            int i = kept[j];
+            weight[j] = model.weight(levels, i * k, candidates.a(i), candidates.b(i));
+        });
+        // candidates are in (a, b) order, so a stable sort by descending weight breaks ties by a, then b
+        int[] order = IndexSort.byDescending(weight);
+        int[] a = new int[kept.length];
+        int[] b = new int[kept.length];
+        double[] w = new double[kept.length];
+        for (int j = 0; j < order.length; j++) {
+            int i = kept[order[j]];
+            a[j] = candidates.a(i);
+            b[j] = candidates.b(i);
+            w[j] = weight[order[j]];
+        }
+        return new ScoredPairs(a, b, w, model);
+    }
+
+    private static int[] sourceIds(List<MatchRecord> recs) {
+        Map<String, Integer> codes = new HashMap<>();
+        int[] ids = new int[recs.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = codes.computeIfAbsent(recs.get(i).sourceSystem(), s -> codes.size());
+        }
+        return ids;
+    }
+
+    private static boolean allows(LinkMode mode, int[] sourceOf, int a, int b) {
+        boolean same = sourceOf[a] == sourceOf[b];
+        return switch (mode) {
+            case DEDUPE -> same;
+            case LINK -> !same;
+            case BOTH -> true;
+        };
+    }
+
+    /** Records per source. */
+    private static int[] sourceSizes(int[] sourceOf) {
+        int sources = 0;
+        for (int s : sourceOf) {
+            sources = Math.max(sources, s + 1);
+        }
+        int[] sizes = new int[sources];
+        for (int s : sourceOf) {
+            sizes[s]++;
+        }
+        return sizes;
+    }
+
+    /**
      * Upper bound on the number of matching pairs: with one-to-one linkage every match needs a record outside
      * the largest source and each record has at most one match; otherwise every allowed pair could match.
      */
-    private double maxMatches(List<MatchRecord> recs) {
+    private double maxMatches(int[] sourceOf) {
         if (!settings.oneToOne()) {
-            return allowedPairs(recs);
+            return allowedPairs(sourceOf);
         }
-        java.util.Map<String, Integer> perSource = new java.util.HashMap<>();
-        for (MatchRecord r : recs) {
-            perSource.merge(r.sourceSystem(), 1, Integer::sum);
+        int largest = 0;
+        for (int c : sourceSizes(sourceOf)) {
+            largest = Math.max(largest, c);
         }
-        int largest = perSource.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        return recs.size() - largest;
+        return sourceOf.length - largest;
     }
 
     /** Number of record pairs the link mode allows (all pairs within / across / regardless of sources). */
-    private double allowedPairs(List<MatchRecord> recs) {
-        java.util.Map<String, Integer> perSource = new java.util.HashMap<>();
-        for (MatchRecord r : recs) {
-            perSource.merge(r.sourceSystem(), 1, Integer::sum);
-        }
-        double total = (double) recs.size() * (recs.size() - 1) / 2;
+    private double allowedPairs(int[] sourceOf) {
+        double total = (double) sourceOf.length * (sourceOf.length - 1) / 2;
         double within = 0;
-        for (int c : perSource.values()) {
+        for (int c : sourceSizes(sourceOf)) {
             within += (double) c * (c - 1) / 2;
         }
         return switch (settings.link()) {
@@ -172,69 +223,96 @@ public final class Matcher {
      * Level vectors of random allowed record pairs: every allowed pair when there are no more than
      * {@code em.u-sample-pairs}, else that many drawn uniformly (with replacement).
      */
-    private byte[] randomPairLevels(List<MatchRecord> recs, List<Comparison> comparisons, double allPairs,
-            Random random) {
-        int k = comparisons.size();
+    private byte[] randomPairLevels(int[] sourceOf, List<Comparison> comparisons, double allPairs, Random random) {
         int want = settings.em().uSamplePairs();
         LinkMode mode = settings.link();
-        List<int[]> picks = new ArrayList<>();
+        int n = sourceOf.length;
+        PairBuffer picks = new PairBuffer();
         if (allPairs <= want) {
-            for (int i = 0; i < recs.size(); i++) {
-                for (int j = i + 1; j < recs.size(); j++) {
-                    if (mode.allows(recs.get(i), recs.get(j))) {
-                        picks.add(new int[] {i, j});
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    if (allows(mode, sourceOf, i, j)) {
+                        picks.add(i, j);
                     }
                 }
             }
         } else {
-            for (long attempt = 0; attempt < want * 50L && picks.size() < want; attempt++) {
-                int i = random.nextInt(recs.size());
-                int j = random.nextInt(recs.size());
-                if (i != j && mode.allows(recs.get(i), recs.get(j))) {
-                    picks.add(new int[] {i, j});
+            for (long attempt = 0; attempt < want * 50L && picks.size < want; attempt++) {
+                int i = random.nextInt(n);
+                int j = random.nextInt(n);
+                if (i != j && allows(mode, sourceOf, i, j)) {
+                    picks.add(i, j);
                 }
             }
         }
-        byte[] out = new byte[picks.size() * k];
-        IntStream.range(0, picks.size()).parallel().forEach(p -> {
-            MatchRecord a = recs.get(picks.get(p)[0]);
-            MatchRecord b = recs.get(picks.get(p)[1]);
+        return levels(picks, comparisons);
+    }
+
+    /** Level frequencies over random record pairs (almost all non-matches): the starting u. */
+    private double[][] randomPairFrequencies(int[] sourceOf, List<Comparison> comparisons, int[] levelCounts,
+            Random random) {
+        int want = settings.em().uSamplePairs();
+        int n = sourceOf.length;
+        if (n < 2) {
+            return null;
+        }
+        PairBuffer picks = new PairBuffer();
+        for (int attempt = 0; attempt < want * 20 && picks.size < want; attempt++) {
+            int i = random.nextInt(n);
+            int j = random.nextInt(n);
+            if (i != j && allows(settings.link(), sourceOf, i, j)) {
+                picks.add(i, j);
+            }
+        }
+        if (picks.size == 0) {
+            return null;
+        }
+        return ExpectationMaximisation.frequencies(levelCounts, levels(picks, comparisons));
+    }
+
+    private static byte[] levels(PairBuffer picks, List<Comparison> comparisons) {
+        int k = comparisons.size();
+        byte[] out = new byte[picks.size * k];
+        IntStream.range(0, picks.size).parallel().forEach(p -> {
             for (int c = 0; c < k; c++) {
-                out[p * k + c] = (byte) comparisons.get(c).level(a, b);
+                out[p * k + c] = (byte) comparisons.get(c).level(picks.a[p], picks.b[p]);
             }
         });
         return out;
     }
 
-    /** Level frequencies over random record pairs (almost all non-matches): the starting u. */
-    private double[][] randomPairFrequencies(List<MatchRecord> recs, List<Comparison> comparisons, int[] levelCounts,
-            Random random) {
-        int k = comparisons.size();
-        int want = settings.em().uSamplePairs();
-        if (recs.size() < 2) {
-            return null;
+    /** Wall time of each phase of a run, for the log. */
+    private static final class Phases {
+        private final StringBuilder text = new StringBuilder();
+        private long start = System.nanoTime();
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            text.append(text.length() == 0 ? "" : ", ").append(phase).append(' ')
+                    .append(String.format(java.util.Locale.ROOT, "%.1f s", (now - start) / 1e9));
+            start = now;
         }
-        int[][] picks = new int[want][];
-        int found = 0;
-        for (int attempt = 0; attempt < want * 20 && found < want; attempt++) {
-            int i = random.nextInt(recs.size());
-            int j = random.nextInt(recs.size());
-            if (i != j && settings.link().allows(recs.get(i), recs.get(j))) {
-                picks[found++] = new int[] {i, j};
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
+    /** Record index pairs in two growing int arrays. */
+    private static final class PairBuffer {
+        int[] a = new int[1024];
+        int[] b = new int[1024];
+        int size;
+
+        void add(int i, int j) {
+            if (size == a.length) {
+                a = java.util.Arrays.copyOf(a, size * 2);
+                b = java.util.Arrays.copyOf(b, size * 2);
             }
+            a[size] = i;
+            b[size++] = j;
         }
-        if (found == 0) {
-            return null;
-        }
-        byte[] levels = new byte[found * k];
-        IntStream.range(0, found).parallel().forEach(p -> {
-            MatchRecord a = recs.get(picks[p][0]);
-            MatchRecord b = recs.get(picks[p][1]);
-            for (int c = 0; c < k; c++) {
-                levels[p * k + c] = (byte) comparisons.get(c).level(a, b);
-            }
-        });
-        return ExpectationMaximisation.frequencies(levelCounts, levels);
     }
 
     private static byte[] sample(byte[] levels, int n, int k, int max, Random random) {
@@ -251,15 +329,5 @@ public final class Matcher {
             }
         }
         return out;
-    }
-
-    private static double logit2(double p) {
-        if (p <= 0) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        if (p >= 1) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return Math.log(p / (1 - p)) / Math.log(2);
     }
 }

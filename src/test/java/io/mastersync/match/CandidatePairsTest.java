@@ -78,16 +78,26 @@ class CandidatePairsTest {
     }
 
     @Test
-    void ruleOverMaxPairsIsCappedWithAWarning() {
+    void ruleOverMaxPairsLeavesOutItsLargestBlocksWholeWithAWarning() {
+        // blocks of 2, 3, 4, 5 and 6 records: 1 + 3 + 6 + 10 + 15 = 35 pairs
         List<MatchRecord> many = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            many.add(rec("s", "c" + i, "N" + i, "99999", null));
+        for (int size = 2; size <= 6; size++) {
+            for (int i = 0; i < size; i++) {
+                many.add(rec("s", size + "-" + i, "N" + i, "zip" + size, null));
+            }
         }
         CandidatePairs pairs = CandidatePairs.build(many, List.of(new BlockingRule("zip", BlockingKey.exact("postal-code"))),
-                LinkMode.DEDUPE, 1000, 50);
-        assertThat(pairs.size()).isEqualTo(50);
-        assertThat(pairs.reports().get(0).capped()).isTrue();
-        assertThat(pairs.warnings()).anyMatch(w -> w.contains("'zip'") && w.contains("max-pairs-per-rule 50"));
+                LinkMode.DEDUPE, 1000, 12);
+        // 1 + 3 + 6 = 10 fit under 12; the blocks of 5 and 6 are left out whole, never truncated
+        assertThat(pairs.size()).isEqualTo(10);
+        CandidatePairs.RuleReport report = pairs.reports().get(0);
+        assertThat(report.capped()).isTrue();
+        assertThat(report.cappedBlocks()).isEqualTo(2);
+        assertThat(report.pairs()).isEqualTo(10);
+        assertThat(pairs.warnings()).singleElement().asString().contains("'zip'").contains("35 pairs")
+                .contains("max-pairs-per-rule 12").contains("2 largest blocks (5 to 6 records each, 11 records in all)")
+                .contains("keeps the 10 pairs of its 3 smaller blocks");
+        assertThat(pairs.contains(many.size() - 1, many.size() - 2)).isFalse();
     }
 
     @Test

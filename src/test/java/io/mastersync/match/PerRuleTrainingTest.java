@@ -79,6 +79,31 @@ class PerRuleTrainingTest {
     }
 
     @Test
+    void aFieldThatFollowsTheBlockingKeyDoesNotTurnTheRulesNonMatchesIntoMatches() {
+        // inside rule a's blocks comparison c agrees for non-matches too (a city follows its postal code):
+        // with u fixed from random pairs, EM explained that agreement with matches and put lambda near 1
+        Random random = new Random(13);
+        int k = LEVELS.length;
+        byte[] randomLevels = new byte[200_000 * k];
+        for (int p = 0; p < 200_000; p++) {
+            for (int c = 0; c < k; c++) {
+                randomLevels[p * k + c] = (byte) draw(U[c], random);
+            }
+        }
+        double[] cFollowsA = {0.90, 0.05, 0.05};
+        Data d = blockedPairs(new Random(5), cFollowsA);
+        PerRuleTraining.Result r = PerRuleTraining.train(List.of("a", "b", "c", "d"), LEVELS, d.levels, d.masks,
+                List.of("rule-a", "rule-b"), d.blocked, randomLevels, 1e7, 1e7, 2000, SETTINGS, new Random(1));
+
+        assertThat(r.rules().get(0).lambda()).isCloseTo(0.3, within(0.05));
+        for (int c : new int[] {1, 3}) {
+            for (int l = 0; l < LEVELS[c]; l++) {
+                assertThat(r.fit().m()[c][l]).as("m[%d][%d]", c, l).isCloseTo(M[c][l], within(0.05));
+            }
+        }
+    }
+
+    @Test
     void trainableOnlyWhenEveryComparisonHasARuleNotBlockingOnIt() {
         assertThat(PerRuleTraining.trainable(new boolean[][] {{true, false}, {false, true}}, 2)).isTrue();
         assertThat(PerRuleTraining.trainable(new boolean[][] {{true, false}, {true, false}}, 2)).isFalse();
@@ -89,6 +114,11 @@ class PerRuleTrainingTest {
 
     /** 20,000 pairs per rule, 30% matches; the rule's own field always at level 0 (exact) inside its blocks. */
     private static Data blockedPairs(Random random) {
+        return blockedPairs(random, U[2]);
+    }
+
+    /** As above, with comparison c of rule a's non-matches drawn from {@code cInRuleA}. */
+    private static Data blockedPairs(Random random, double[] cInRuleA) {
         int k = LEVELS.length;
         int perRule = 20_000;
         byte[] levels = new byte[2 * perRule * k];
@@ -98,7 +128,8 @@ class PerRuleTrainingTest {
             masks[p] = 1L << rule;
             boolean match = random.nextDouble() < 0.3;
             for (int c = 0; c < k; c++) {
-                levels[p * k + c] = c == rule ? 0 : (byte) draw(match ? M[c] : U[c], random);
+                double[] u = c == 2 && rule == 0 ? cInRuleA : U[c];
+                levels[p * k + c] = c == rule ? 0 : (byte) draw(match ? M[c] : u, random);
             }
         }
         return new Data(levels, masks, new boolean[][] {{true, false, false, false}, {false, true, false, false}});

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Deduplication benchmark (issue #4; not run by CI): 1,000,000 generated customers with 10% near-duplicates
+# (typos, swapped name parts, changed house numbers, phone formats) migrated with the shipped cleansing rules and
+# rules/customer-match.yml (bench/customers-dedupe-bench.yml), with a 2 GB heap. Target: the match:customer and
+# golden:customer steps (blocking, scoring, clustering, golden records) in at most 2 minutes on 2 cores.
+#
+#   ./mvnw -q -o package -DskipTests && bench/dedupe-bench.sh
+#   ROWS=200000 bench/dedupe-bench.sh          # quick run
+#   RUNS=3 bench/dedupe-bench.sh               # three migrations in a row (timings on a shared machine vary)
+#
+# Reports per run: wall time of the whole migrate process, of the Spring Batch job, of each step (from
+# batch_step_execution), peak RSS, heap occupancy (GC log), the candidate pairs per blocking rule (mdm_match_rule),
+# the pairs stored per decision, and precision / recall / F1 of `mastersync evaluate` against the truth file.
+# The generator's truth file lists each duplicate with its original; two duplicates of one original are the same
+# customer too, so the truth is closed over those pairs first (bench-out/dedupe-1m.truth-closed.csv).
+#
+# Environment: ROWS (1000000), DUPLICATES (0.10), SEED (42), HEAP (2g), RUNS (1), QUALITY (false: the quality
+# stage is not part of this benchmark), PGHOST (127.0.0.1), PGPORT (5432), PGUSER (root), BENCH_DB (ms_dedupe),
+# JAVA_OPTS (extra JVM options, e.g. -XX:StartFlightRecording=filename=/tmp/d.jfr,settings=profile).
+# Drops and recreates the database BENCH_DB.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -n "${CI:-}" ]; then
+  echo "dedupe-bench.sh: not run in CI" >&2
+  exit 1
+fi
+ROWS="${ROWS:-1000000}"
+DUPLICATES="${DUPLICATES:-0.10}"
+SEED="${SEED:-42}"
+HEAP="${HEAP:-2g}"
+RUNS="${RUNS:-1}"
+QUALITY="${QUALITY:-false}"
+DB="${BENCH_DB:-ms_dedupe}"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-root}"
+JAR=target/mastersync.jar
+JOB=bench/customers-dedupe-bench.yml
+OUT=bench-out
+CSV="$OUT/dedupe-1m.csv"
+TRUTH="$CSV.truth.csv"
+CLOSED="$OUT/dedupe-1m.truth-closed.csv"
+URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
+[[ "$ROWS" =~ ^[0-9]+$ ]] && [ "$ROWS" -gt 0 ] || { echo "dedupe-bench.sh: ROWS must be a positive number" >&2; exit 2; }
+[ -f "$JAR" ] || { echo "dedupe-bench.sh: $JAR missing; run ./mvnw -q -o package -DskipTests" >&2; exit 2; }
+mkdir -p "$OUT"
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+psql_q() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+sql() { psql -X -At -d "$DB" -c "$1"; }
+
+stamp="rows=$ROWS duplicates=$DUPLICATES seed=$SEED"
+if [ ! -f "$CSV" ] || [ "$(cat "$CSV.stamp" 2>/dev/null)" != "$stamp" ]; then
+  java -jar "$JAR" generate customers --rows "$ROWS" --duplicates "$DUPLICATES" --seed "$SEED" --out "$CSV"
+  echo "$stamp" > "$CSV.stamp"
+  rm -f "$CLOSED"
+fi
+if [ ! -f "$CLOSED" ]; then
+  python3 - "$TRUTH" "$CLOSED" <<'PY'
+import csv, sys
+from itertools import combinations
+groups = {}
+with open(sys.argv[1], newline='', encoding='utf-8') as f:
+    r = csv.reader(f)
+    next(r)
+    for sa, ka, sb, kb in r:
+        groups.setdefault((sa, ka), [(sa, ka)]).append((sb, kb))
+with open(sys.argv[2], 'w', newline='', encoding='utf-8') as f:
+    w = csv.writer(f, lineterminator='\n')
+    w.writerow(['source_a', 'key_a', 'source_b', 'key_b'])
+    for members in groups.values():
+        for (sa, ka), (sb, kb) in combinations(members, 2):
+            w.writerow([sa, ka, sb, kb])
+PY
+fi
+echo "Input: $CSV ($ROWS rows, $(stat -c %s "$CSV") bytes), truth $(($(wc -l < "$TRUTH") - 1)) pairs," \
+  "$(($(wc -l < "$CLOSED") - 1)) with pairs of duplicates of one original; heap $HEAP, $(nproc) cores," \
+  "load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+step_seconds() { # step name -> seconds of its latest execution
+  sql "SELECT round(extract(epoch FROM end_time - start_time)::numeric, 1) FROM batch_step_execution
+       WHERE step_name = '$1' ORDER BY step_execution_id DESC LIMIT 1"
+}
+summary=()
+for run in $(seq 1 "$RUNS"); do
+  psql_q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+  log="$OUT/dedupe-run$run.log"
+  t0=$(now)
+  # shellcheck disable=SC2086
+  /usr/bin/time -f "%M" -o "$OUT/dedupe-run$run.rss" java "-Xmx$HEAP" -Xlog:gc:file="$OUT/dedupe-run$run.gc.log" \
+    ${JAVA_OPTS:-} -jar "$JAR" migrate --job "$JOB" --spring.datasource.url="$URL" \
+    --spring.datasource.username="$PGUSER" --mastersync.quality.enabled="$QUALITY" \
+    --mastersync.report-dir="$OUT/reports" > "$log" 2>&1 || { tail -20 "$log" >&2; exit 1; }
+  t1=$(now)
+  wall=$(elapsed "$t0" "$t1")
+  rss_mb=$(( $(tail -1 "$OUT/dedupe-run$run.rss") / 1024 ))
+  heap=$(awk '/Pause/ && /->/ { split($0, a, " "); for (i in a) if (a[i] ~ /M->.*M\(/) { split(a[i], b, /M->|M\(/);
+    if (b[1] + 0 > before) before = b[1] + 0; if (b[2] + 0 > after) after = b[2] + 0 } }
+    END { printf "heap used up to %d MB (after GC up to %d MB)", before, after }' "$OUT/dedupe-run$run.gc.log")
+  job=$(sql "SELECT round(extract(epoch FROM max(end_time) - min(start_time))::numeric, 1) FROM batch_step_execution")
+  extract=$(step_seconds extract:bench-customers)
+  publish=$(step_seconds publish:bench-customers)
+  match=$(step_seconds match:customer)
+  golden=$(step_seconds golden:customer)
+  both=$(awk -v a="$match" -v b="$golden" 'BEGIN { printf "%.1f", a + b }')
+  eval_line=$(java -jar "$JAR" evaluate --truth "$CLOSED" --entity customer --spring.datasource.url="$URL" \
+    --spring.datasource.username="$PGUSER" 2>/dev/null | tail -1)
+  echo
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  echo "Run $run: wall ${wall} s (job ${job} s: extract ${extract} s, publish ${publish} s, match:customer ${match} s," \
+    "golden:customer ${golden} s); match + golden ${both} s; peak RSS ${rss_mb} MB; $heap; load average $load at the end"
+  grep -o "matched [0-9,]* records: .*" "$log" | tail -1 | sed 's/^/  matcher: /'
+  echo "  pairs per blocking rule (mdm_match_rule):"
+  sql "SELECT format('    %-14s %12s pairs %12s new %10s blocks %5s skipped (max-block-size) %6s left out (max-pairs-per-rule)',
+         rule_id, to_char(pairs, 'FM999,999,999'), to_char(new_pairs, 'FM999,999,999'), to_char(blocks, 'FM999,999,999'),
+         skipped_blocks, capped_blocks) FROM mdm_match_rule ORDER BY rule_order"
+  echo "  stored pairs: $(sql "SELECT string_agg(decision || ' ' || n, ', ' ORDER BY decision) FROM (SELECT decision,
+         count(*) n FROM mdm_match_pair GROUP BY 1) d"); golden records: $(sql "SELECT count(*) FROM mdm_golden_customer")" \
+    "of $(sql "SELECT count(*) FROM stg_customer") staged customers"
+  echo "  evaluate: $eval_line"
+  summary+=("run $run: match ${match} s + golden ${golden} s = ${both} s; whole run ${wall} s; peak RSS ${rss_mb} MB; load average $load; $eval_line")
+done
+echo
+echo "Summary ($ROWS rows, heap $HEAP, $(nproc) cores, target: match + golden <= 120 s):"
+printf '%s\n' "${summary[@]}"
