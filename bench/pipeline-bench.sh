@@ -3,7 +3,8 @@
 #   a. psql \copy into an equivalent 12-column table with a primary key (the baseline)
 #   b. migrate without rules and without the quality stage            (issue: initial migration)
 #   c. migrate with rules/customer.yml, without the quality stage      (issue: rules as data)
-#   d. migrate with rules/customer.yml and the quality stage (metrics)  (issue: data quality)
+#   d. migrate with rules/customer.yml and the quality stage (metrics)  (issue: data quality); also prints
+#      the time of d's quality steps and its share of c's job time
 #   e. sync of a changed snapshot (1% changed, 0.1% added, 0.1% removed) after b  (issue: delta syncs)
 #   e0. the same sync with every row cleansed (mastersync.sync.skip-unchanged=false), on a copy of b's database
 #   f. sync of the same snapshot with rules/customer.yml after c (compare with c)
@@ -98,6 +99,14 @@ fresh_db ms_bench_rules
 run_ms "c. migrate + rules" ms_bench_rules migrate --job bench/customers-bench-rules.yml --mastersync.quality.enabled=false
 fresh_db ms_bench_quality
 run_ms "d. migrate + rules + quality" ms_bench_quality migrate --job bench/customers-bench-rules.yml
+# the quality stage's own steps: on a shared machine the extract steps of c and d vary by more than this
+quality_s=$(psql -X -At -d ms_bench_quality -c "SELECT round(sum(extract(epoch FROM end_time - start_time))::numeric, 2)
+  FROM batch_step_execution WHERE (step_name LIKE 'quality:%' OR step_name = 'quality-gate')
+  AND job_execution_id = (SELECT max(job_execution_id) FROM batch_job_execution)")
+rules_job_s=$(job_seconds ms_bench_rules)
+quality_line=$(printf "quality steps of d (metrics, checks, gate, report): %.2f s = %s%% of c's job" "$quality_s" \
+  "$(awk -v q="$quality_s" -v c="$rules_job_s" 'BEGIN { printf "%.1f", 100 * q / c }')")
+echo "$quality_line"
 sync_counts() { psql -X -At -d "$1" -c "SELECT '   counts: read=' || read_count || ' inserted=' || inserted_count
   || ' updated=' || updated_count || ' unchanged=' || unchanged_count || ' deleted=' || deleted_count || ' rejected='
   || rejected_count || ' not cleansed=' || not_cleansed_count FROM sync_run_feed ORDER BY run_id DESC LIMIT 1"; }
@@ -131,3 +140,4 @@ sync_counts ms_bench_jdbc
 echo
 echo "Summary ($ROWS rows, heap $HEAP, $(nproc) cores):"
 printf '%s\n' "${results[@]}"
+echo "$quality_line"
