@@ -15,6 +15,7 @@ import io.mastersync.canonical.CanonicalField;
 import io.mastersync.canonical.EntityType;
 import io.mastersync.load.RunFeed;
 import io.mastersync.load.StagingColumns;
+import io.mastersync.load.StagingWriter;
 import io.mastersync.source.SyncSettings;
 
 /**
@@ -185,7 +186,7 @@ public final class FeedSync {
         for (Object[] l : losers) {
             long recordNo = (Long) l[0];
             // a row not in the pending table was unchanged, so staging has its key
-            String key = l[2] != null ? (String) l[2] : stagedKey(c, (Long) l[1]);
+            String key = l[2] != null ? (String) l[2] : StagingWriter.stagedKey(c, feed, (Long) l[1]);
             String message = "source key '" + key + "' appears again at line " + l[5] + ": the later row wins";
             execute(c, "INSERT INTO rej_record (run_id, feed, record_no, source_system, entity, source_key, disposition,"
                     + " source_file, source_line, raw_record, reasons, rejected_at) VALUES (?, ?, ?, ?, ?, ?,"
@@ -198,17 +199,6 @@ public final class FeedSync {
                     feed.feed(), recordNo);
         }
         return losers.size();
-    }
-
-    /** The source key of a live staged row by its hash (rows whose cleansing a sync skipped carry only that). */
-    private String stagedKey(Connection c, long keyHash) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT source_key FROM " + staging + " WHERE source_system = ?"
-                + " AND key_hash = ? AND deleted_at IS NULL")) {
-            bind(ps, feed.sourceSystem(), keyHash);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
     }
 
     /**

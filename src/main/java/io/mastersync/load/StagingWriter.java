@@ -182,13 +182,16 @@ public final class StagingWriter {
             return;
         }
         String key = row.sourceKey() != null ? row.sourceKey()
-                : earlier.sourceKey() != null ? earlier.sourceKey() : stagedKey(c, keyHash);
+                : earlier.sourceKey() != null ? earlier.sourceKey() : stagedKey(c, feed, keyHash);
         RowLineage lost = earlier.lineage();
         chunk.superseded(lost.recordNumber(), key, lost.origin(), lost.line(), lost.raw(), row.lineage(), now);
     }
 
-    /** The source key of a staged row (rows whose cleansing a sync skipped carry only its hash). */
-    private String stagedKey(Connection c, long keyHash) throws SQLException {
+    /**
+     * The source key of the feed's live staged row with this key hash, or null (rows whose cleansing a sync
+     * skipped carry only the hash).
+     */
+    public static String stagedKey(Connection c, RunFeed feed, long keyHash) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT source_key FROM " + feed.entity().stagingTable()
                 + " WHERE source_system = ? AND key_hash = ? AND deleted_at IS NULL")) {
             ps.setString(1, feed.sourceSystem());
