@@ -19,9 +19,7 @@ final class BatchInserter implements BulkInserter {
         if (rows.isEmpty()) {
             return;
         }
-        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        try (PreparedStatement ps = connection.prepareStatement(insertSql(table, columns))) {
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
                     bind(ps, i + 1, row[i]);
@@ -32,18 +30,30 @@ final class BatchInserter implements BulkInserter {
         }
     }
 
-    private static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+    static String insertSql(String table, List<String> columns) {
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+    }
+
+    /** Binds one value of the kinds the writers produce (pre-encoded COPY text is bound as its value). */
+    static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
         if (value instanceof Encoded e) {
             value = e.value();
         }
         if (value == null) {
             ps.setNull(index, Types.NULL);
+        } else if (value instanceof Timestamp t) {
+            ps.setTimestamp(index, t);
         } else if (value instanceof LocalDateTime t) {
             ps.setTimestamp(index, Timestamp.valueOf(t));
         } else if (value instanceof BigDecimal d) {
             ps.setBigDecimal(index, d);
+        } else if (value instanceof Double d) {
+            ps.setDouble(index, d);
         } else if (value instanceof Long l) {
             ps.setLong(index, l);
+        } else if (value instanceof Integer n) {
+            ps.setInt(index, n);
         } else if (value instanceof Boolean b) {
             ps.setBoolean(index, b);
         } else {

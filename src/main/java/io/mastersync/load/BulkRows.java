@@ -1,13 +1,8 @@
 package io.mastersync.load;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
-import java.time.LocalDateTime;
-import java.util.Collections;
 import java.util.List;
 
 import org.postgresql.PGConnection;
@@ -107,41 +102,18 @@ public abstract class BulkRows implements AutoCloseable {
         private int pending;
 
         Batch(Connection connection, String table, List<String> columns) throws SQLException {
-            statement = connection.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", columns)
-                    + ") VALUES (" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")");
+            statement = connection.prepareStatement(BatchInserter.insertSql(table, columns));
         }
 
         @Override
         void write(Object[] values) throws SQLException {
             for (int i = 0; i < values.length; i++) {
-                bind(i + 1, values[i]);
+                BatchInserter.bind(statement, i + 1, values[i]);
             }
             statement.addBatch();
             if (++pending >= BATCH) {
                 statement.executeBatch();
                 pending = 0;
-            }
-        }
-
-        private void bind(int index, Object value) throws SQLException {
-            if (value == null) {
-                statement.setNull(index, Types.NULL);
-            } else if (value instanceof Timestamp t) {
-                statement.setTimestamp(index, t);
-            } else if (value instanceof LocalDateTime t) {
-                statement.setTimestamp(index, Timestamp.valueOf(t));
-            } else if (value instanceof BigDecimal d) {
-                statement.setBigDecimal(index, d);
-            } else if (value instanceof Double d) {
-                statement.setDouble(index, d);
-            } else if (value instanceof Long l) {
-                statement.setLong(index, l);
-            } else if (value instanceof Integer n) {
-                statement.setInt(index, n);
-            } else if (value instanceof Boolean b) {
-                statement.setBoolean(index, b);
-            } else {
-                statement.setString(index, value.toString());
             }
         }
 
