@@ -48,7 +48,13 @@ elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 psql_q() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 sql() { psql -X -At -d "$DB" -c "$1"; }
 
-stamp="rows=$ROWS duplicates=$DUPLICATES seed=$SEED"
+# the stamp includes a fingerprint of the jar's generator (a small sample), so that an older generator's file is
+# not reused
+sample="$OUT/.sample.csv"
+java -jar "$JAR" generate customers --rows 2000 --seed 42 --out "$sample" > /dev/null
+generator=$(cat "$sample" "$sample.truth.csv" 2>/dev/null | sha1sum | cut -c1-12)
+rm -f "$sample" "$sample.truth.csv"
+stamp="rows=$ROWS duplicates=$DUPLICATES seed=$SEED generator=$generator"
 if [ ! -f "$CSV" ] || [ "$(cat "$CSV.stamp" 2>/dev/null)" != "$stamp" ]; then
   java -jar "$JAR" generate customers --rows "$ROWS" --duplicates "$DUPLICATES" --seed "$SEED" --out "$CSV"
   echo "$stamp" > "$CSV.stamp"

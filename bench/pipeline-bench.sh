@@ -35,7 +35,13 @@ per_s() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 psql_q() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 fresh_db() { psql_q -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"; }
 
-stamp="rows=$ROWS seed=42"
+# the stamp includes a fingerprint of the jar's generator (a small sample), so that an older generator's file is
+# not reused
+sample="$OUT/.sample.csv"
+java -jar "$JAR" generate customers --rows 2000 --seed 42 --out "$sample" > /dev/null
+generator=$(cat "$sample" "$sample.truth.csv" 2>/dev/null | sha1sum | cut -c1-12)
+rm -f "$sample" "$sample.truth.csv"
+stamp="rows=$ROWS seed=42 generator=$generator"
 if [ ! -f "$CSV" ] || [ "$(cat "$CSV.pipeline-stamp" 2>/dev/null)" != "$stamp" ]; then
   java -jar "$JAR" generate customers --rows "$ROWS" --seed 42 --out "$CSV" > /dev/null
   echo "$stamp" > "$CSV.pipeline-stamp"

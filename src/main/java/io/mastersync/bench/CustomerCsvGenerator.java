@@ -99,14 +99,21 @@ public final class CustomerCsvGenerator extends BenchCsvGenerator<CustomerCsvGen
             r.legalForm = null;
             r.vatId = null;
             String local = ascii(r.given) + pick(random, new String[] {".", ".", "_", ""}) + ascii(r.family);
-            r.email = (random.nextInt(5) == 0 ? local + random.nextInt(100) : local) + "@" + pick(random, k.mailDomains);
+            // most people's addresses carry a number or a year: a million customers do not share a few
+            // thousand addresses (a customer master holds a few percent of shared addresses, not most)
+            int tag = random.nextInt(10);
+            String suffix = tag == 0 ? "" : tag < 4 ? String.valueOf(1950 + random.nextInt(56))
+                    : String.valueOf(1 + random.nextInt(9999));
+            r.email = local + suffix + "@" + pick(random, k.mailDomains);
             r.creditLimit = random.nextInt(5) == 0 ? null : (500 + 100 * random.nextInt(46)) + ".00";
         } else {
             r.company = companyName(k, r.family, random);
             r.legalForm = pick(random, k.legalForms);
             r.vatId = k.vatPrefix == null || random.nextInt(10) == 0 ? null : vatId(k, random);
             String slug = slug(r.company);
-            r.email = pick(random, k.mailboxes) + "@" + slug + k.tld;
+            // firms of the same name in different cities have their own domains
+            String domain = random.nextInt(10) == 0 ? slug : slug + "-" + slug(r.city.name());
+            r.email = pick(random, k.mailboxes) + "@" + domain + k.tld;
             int magnitude = random.nextInt(3);
             long limit = magnitude == 0 ? 1000 + 500L * random.nextInt(19)
                     : magnitude == 1 ? 10_000 + 1000L * random.nextInt(90) : 100_000 + 5000L * random.nextInt(80);

@@ -35,7 +35,6 @@ import io.mastersync.load.StagingWriter;
 import io.mastersync.source.FeedDefinition;
 import io.mastersync.source.SourceDescription;
 import io.mastersync.source.SourceReaders;
-import io.mastersync.source.SourceRow;
 
 /**
  * Builds the {@code migrate} job for a plan: per feed a {@code clear:<feed>} step (migrate reloads a
@@ -101,18 +100,16 @@ class MigrateJobFactory {
 
     private Step extractStep(FeedPlan feed, SqlDialect dialect) {
         FeedDefinition def = feed.definition();
-        SourceItemReader reader = new SourceItemReader(SourceReaders.create(def.source()));
         RowCleanser cleanser = new RowCleanser(def.entity(), def.sourceSystem(), def.mapping(),
                 def.jobFile().toString(), feed.rules(), def.formats(), validator);
+        ReadAhead<RowOutcome> reader = ProcessingThreads.readAhead(feed.name(), SourceReaders.create(def.source()),
+                cleanser::cleanse, processing, def.chunkSize());
         StagingItemWriter writer = new StagingItemWriter(dataSource, feed, dialect);
-        BatchedProcessing<SourceRow, RowOutcome> cleansing = new BatchedProcessing<>(cleanser::cleanse, processing,
-                ProcessingThreads.BATCH_SIZE);
         return new StepBuilder("extract:" + feed.name(), jobRepository)
-                .<SourceRow, BatchedProcessing.Deferred<RowOutcome>>chunk(def.chunkSize())
+                .<RowOutcome, RowOutcome>chunk(def.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(reader)
-                .processor(cleansing.processor())
-                .writer(cleansing.writer(writer))
+                .writer(writer)
                 .listener(writer)
                 .listener(new ProgressListener(feed.name(), reader, progressInterval))
                 .build();
@@ -125,7 +122,7 @@ class MigrateJobFactory {
             RunFeed runFeed = runFeed(jobExecution, feed);
             StepExecution extract = jobRepository.getLastStepExecution(jobExecution.getJobInstance(),
                     "extract:" + feed.name());
-            long read = extract.getExecutionContext().getLong(SourceItemReader.RECORDS_TOTAL, 0L);
+            long read = extract.getExecutionContext().getLong(ReadAhead.RECORDS_TOTAL, 0L);
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
                 FeedAccounting accounting = new FeedPublisher(runFeed, dialect, feed.uniqueChecks()).publish(connection, read);

@@ -1,7 +1,12 @@
 package io.mastersync.job;
 
+import java.util.function.Function;
+
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import io.mastersync.source.SourceReader;
+import io.mastersync.source.SourceRow;
 
 /** The pool that cleanses and validates rows concurrently when {@code mastersync.processing-threads} is above 1. */
 final class ProcessingThreads {
@@ -9,7 +14,16 @@ final class ProcessingThreads {
     /** Rows handed to a processing thread at once: enough to make the hand-off cheap, few enough to balance. */
     static final int BATCH_SIZE = 64;
 
+    /** Rows read and processed ahead of the step, in chunks: one chunk being written, up to two coming. */
+    static final int CHUNKS_AHEAD = 2;
+
     private ProcessingThreads() {
+    }
+
+    /** Reads {@code source} ahead of a step whose chunks hold {@code chunkSize} rows, processing on {@code pool}. */
+    static <O> ReadAhead<O> readAhead(String name, SourceReader source,
+            Function<? super SourceRow, ? extends O> work, AsyncTaskExecutor pool, int chunkSize) {
+        return new ReadAhead<>(name, source, work, pool, BATCH_SIZE, CHUNKS_AHEAD * chunkSize);
     }
 
     /** Null for one thread: the step then processes on its own thread, without hand-offs. */

@@ -9,22 +9,21 @@ import org.springframework.batch.infrastructure.item.Chunk;
 
 import io.mastersync.cleanse.RowOutcome;
 import io.mastersync.source.SourceReader;
-import io.mastersync.source.SourceRow;
 
 /** Logs rows read, rows per second and, when the source size is known, the ETA: at most every few seconds. */
-class ProgressListener implements ChunkListener<SourceRow, RowOutcome> {
+class ProgressListener implements ChunkListener<RowOutcome, RowOutcome> {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressListener.class);
 
     private final String feed;
-    private final SourceItemReader reader;
+    private final ReadAhead<?> reader;
     private final long intervalNanos;
     private long startNanos;
     private long startRecords = -1;
     private long startBytes;
     private long lastLogNanos;
 
-    ProgressListener(String feed, SourceItemReader reader, Duration interval) {
+    ProgressListener(String feed, ReadAhead<?> reader, Duration interval) {
         this.feed = feed;
         this.reader = reader;
         this.intervalNanos = interval.toNanos();
@@ -37,7 +36,7 @@ class ProgressListener implements ChunkListener<SourceRow, RowOutcome> {
             // first chunk of this execution: a restart measures its own speed, not the earlier run's
             startNanos = now;
             lastLogNanos = now;
-            startRecords = reader.recordsRead() - chunk.size();
+            startRecords = reader.recordsTaken() - chunk.size();
             startBytes = reader.progress().done();
             return;
         }
@@ -45,7 +44,7 @@ class ProgressListener implements ChunkListener<SourceRow, RowOutcome> {
             return;
         }
         lastLogNanos = now;
-        log.info(line(reader.recordsRead(), now));
+        log.info(line(reader.recordsTaken(), now));
     }
 
     private String line(long records, long now) {

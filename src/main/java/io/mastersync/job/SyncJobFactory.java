@@ -36,7 +36,6 @@ import io.mastersync.load.SqlDialect;
 import io.mastersync.source.FeedDefinition;
 import io.mastersync.source.SourceDescription;
 import io.mastersync.source.SourceReaders;
-import io.mastersync.source.SourceRow;
 
 /**
  * Builds the {@code sync} job: per feed a {@code detect:<feed>} chunk step (read, cleanse, compare with
@@ -91,7 +90,6 @@ class SyncJobFactory {
 
     private Step detectStep(FeedPlan feed, SqlDialect dialect) throws SQLException {
         FeedDefinition def = feed.definition();
-        SourceItemReader reader = new SourceItemReader(SourceReaders.create(def.source(), readFrom(def)));
         RowCleanser cleanser = new RowCleanser(def.entity(), def.sourceSystem(), def.mapping(),
                 def.jobFile().toString(), feed.rules(), def.formats(), validator);
         // what staging holds, read once when the step starts, for the writer and the processor
@@ -102,14 +100,14 @@ class SyncJobFactory {
         });
         SyncRowProcessor processor = new SyncRowProcessor(def, cleanser,
                 properties.syncSkipUnchanged() ? () -> staged.get().sources() : () -> null);
-        BatchedProcessing<SourceRow, RowOutcome> detection = new BatchedProcessing<>(processor::process, processing,
-                ProcessingThreads.BATCH_SIZE);
+        // the step's listeners (the writer loads staging's state) run before the reader opens and reads ahead
+        ReadAhead<RowOutcome> reader = ProcessingThreads.readAhead(feed.name(),
+                SourceReaders.create(def.source(), readFrom(def)), processor::process, processing, def.chunkSize());
         return new StepBuilder("detect:" + feed.name(), jobRepository)
-                .<SourceRow, BatchedProcessing.Deferred<RowOutcome>>chunk(def.chunkSize())
+                .<RowOutcome, RowOutcome>chunk(def.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(reader)
-                .processor(detection.processor())
-                .writer(detection.writer(writer))
+                .writer(writer)
                 .listener(writer)
                 .listener(new ProgressListener(feed.name(), reader, properties.progressInterval()))
                 .build();
@@ -133,7 +131,7 @@ class SyncJobFactory {
             RunFeed runFeed = MigrateJobFactory.runFeed(jobExecution, feed);
             StepExecution detect = jobRepository.getLastStepExecution(jobExecution.getJobInstance(),
                     "detect:" + feed.name());
-            long read = detect.getExecutionContext().getLong(SourceItemReader.RECORDS_TOTAL, 0L);
+            long read = detect.getExecutionContext().getLong(ReadAhead.RECORDS_TOTAL, 0L);
             boolean force = Boolean.parseBoolean(jobExecution.getJobParameters().getString("force", "false"));
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
