@@ -54,6 +54,7 @@ class MigrateJobFactory {
     private final RunLedger ledger;
     private final RecordValidator validator = new RecordValidator();
     private final Duration progressInterval;
+    private final boolean asyncCommit;
     private final List<RunStage> stages;
     private final org.springframework.core.task.AsyncTaskExecutor processing;
 
@@ -65,6 +66,7 @@ class MigrateJobFactory {
         this.dataSource = dataSource;
         this.ledger = new RunLedger(dataSource);
         this.progressInterval = properties.progressInterval();
+        this.asyncCommit = properties.load().asyncCommit();
         this.processing = ProcessingThreads.executor(properties.processingThreads());
     }
 
@@ -104,7 +106,7 @@ class MigrateJobFactory {
                 def.jobFile().toString(), feed.rules(), def.formats(), validator);
         ReadAhead<RowOutcome> reader = ProcessingThreads.readAhead(feed.name(), SourceReaders.create(def.source()),
                 cleanser::cleanse, processing, def.chunkSize());
-        StagingItemWriter writer = new StagingItemWriter(dataSource, feed, dialect);
+        StagingItemWriter writer = new StagingItemWriter(dataSource, feed, dialect, asyncCommit);
         return new StepBuilder("extract:" + feed.name(), jobRepository)
                 .<RowOutcome, RowOutcome>chunk(def.chunkSize())
                 .transactionManager(transactionManager)

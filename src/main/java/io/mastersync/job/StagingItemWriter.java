@@ -27,6 +27,7 @@ class StagingItemWriter implements ItemWriter<RowOutcome>, StepExecutionListener
     private final FeedPlan feed;
     private final SqlDialect dialect;
     private final TargetFactory targets;
+    private final boolean asyncCommit;
     private StagingWriter writer;
 
     /** Where accepted rows go, decided when the step starts (a sync reads staging's state then). */
@@ -34,14 +35,17 @@ class StagingItemWriter implements ItemWriter<RowOutcome>, StepExecutionListener
         StagingTarget create(Connection connection, RunFeed feed) throws java.sql.SQLException;
     }
 
-    StagingItemWriter(DataSource dataSource, FeedPlan feed, SqlDialect dialect) {
-        this(dataSource, feed, dialect, (connection, runFeed) -> StagingTarget.staging(runFeed.entity()));
+    StagingItemWriter(DataSource dataSource, FeedPlan feed, SqlDialect dialect, boolean asyncCommit) {
+        this(dataSource, feed, dialect, asyncCommit, (connection, runFeed) -> StagingTarget.staging(runFeed.entity()));
     }
 
-    StagingItemWriter(DataSource dataSource, FeedPlan feed, SqlDialect dialect, TargetFactory targets) {
+    /** @param asyncCommit see {@link MastersyncProperties.Load#asyncCommit()} */
+    StagingItemWriter(DataSource dataSource, FeedPlan feed, SqlDialect dialect, boolean asyncCommit,
+            TargetFactory targets) {
         this.dataSource = dataSource;
         this.feed = feed;
         this.dialect = dialect;
+        this.asyncCommit = asyncCommit && dialect == SqlDialect.POSTGRESQL;
         this.targets = targets;
     }
 
@@ -66,6 +70,13 @@ class StagingItemWriter implements ItemWriter<RowOutcome>, StepExecutionListener
     public void write(Chunk<? extends RowOutcome> chunk) throws Exception {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
+            if (asyncCommit) {
+                // the chunk and the reader's position commit together, so a chunk lost in a database crash is
+                // simply read again on restart; not waiting for the WAL flush saves a disk sync per chunk
+                try (java.sql.Statement s = connection.createStatement()) {
+                    s.execute("SET LOCAL synchronous_commit = off");
+                }
+            }
             writer.write(connection, chunk.getItems());
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);

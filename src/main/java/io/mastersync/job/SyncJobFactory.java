@@ -94,7 +94,8 @@ class SyncJobFactory {
                 def.jobFile().toString(), feed.rules(), def.formats(), validator);
         // what staging holds, read once when the step starts, for the writer and the processor
         AtomicReference<SyncTargets> staged = new AtomicReference<>();
-        StagingItemWriter writer = new StagingItemWriter(dataSource, feed, dialect, (connection, runFeed) -> {
+        StagingItemWriter writer = new StagingItemWriter(dataSource, feed, dialect,
+                properties.load().asyncCommit(), (connection, runFeed) -> {
             staged.set(SyncTargets.load(connection, runFeed, !def.sync().isWatermark()));
             return staged.get().pending(runFeed);
         });

@@ -13,6 +13,6 @@ interface BulkInserter {
     void insert(Connection connection, String table, List<String> columns, List<Object[]> rows) throws SQLException;
 
     static BulkInserter forDialect(SqlDialect dialect) {
-        return dialect == SqlDialect.POSTGRESQL ? new CopyInserter() : new BatchInserter();
+        return dialect == SqlDialect.POSTGRESQL ? new BinaryCopyInserter() : new BatchInserter();
     }
 }
