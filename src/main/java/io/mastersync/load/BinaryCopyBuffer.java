@@ -159,13 +159,25 @@ final class BinaryCopyBuffer {
         unscaled = unscaled.abs();
         // align the fraction to whole base-10000 digits: pad the scale up to a multiple of 4
         int fractionGroups = (scale + 3) / 4;
-        BigInteger aligned = unscaled.multiply(BigInteger.TEN.pow(fractionGroups * 4 - scale));
-        short[] groups = new short[aligned.bitLength() / 13 + 2];
+        int pad = fractionGroups * 4 - scale;
+        short[] groups;
         int count = 0;
-        while (aligned.signum() > 0) {
-            BigInteger[] qr = aligned.divideAndRemainder(TEN_THOUSAND);
-            groups[count++] = qr[1].shortValue();
-            aligned = qr[0];
+        if (unscaled.bitLength() < 50) {
+            // prices, weights and limits: long arithmetic, no BigInteger per digit
+            long aligned = unscaled.longValueExact() * (pad == 0 ? 1 : pad == 1 ? 10 : pad == 2 ? 100 : 1000);
+            groups = new short[6];
+            while (aligned > 0) {
+                groups[count++] = (short) (aligned % 10_000);
+                aligned /= 10_000;
+            }
+        } else {
+            BigInteger aligned = unscaled.multiply(BigInteger.TEN.pow(pad));
+            groups = new short[aligned.bitLength() / 13 + 2];
+            while (aligned.signum() > 0) {
+                BigInteger[] qr = aligned.divideAndRemainder(TEN_THOUSAND);
+                groups[count++] = qr[1].shortValue();
+                aligned = qr[0];
+            }
         }
         // groups[0] is the last fraction digit; the first digit (groups[count - 1]) has weight count - 1 - fractionGroups
         int low = 0;
