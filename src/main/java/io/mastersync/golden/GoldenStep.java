@@ -23,6 +23,9 @@ import io.mastersync.load.BulkRows;
 public final class GoldenStep {
 
     private static final System.Logger LOG = System.getLogger(GoldenStep.class.getName());
+    /** Change-feed entries of golden records: feed {@code golden:<entity>}, source system {@code MDM}. */
+    public static final String CHANGE_FEED_PREFIX = "golden:";
+    public static final String CHANGE_FEED_SYSTEM = "MDM";
 
     public record Summary(int records, int goldenRecords, int newIds, int retiredIds) {
     }
@@ -142,9 +145,42 @@ public final class GoldenStep {
             }
             return null;
         });
+        // golden ids whose every member left staging (deleted by a sync) are gone without being merged
+        java.util.Set<String> vanished = new java.util.TreeSet<>(priors.keySet());
+        vanished.removeAll(Arrays.asList(ids.ids()));
+        vanished.removeAll(ids.retired().keySet());
+        changeFeed(runId, code, table, vanished);
         Summary s = new Summary(n, clusters.size(), ids.created(), ids.retired().size());
         LOG.log(System.Logger.Level.INFO, code + " golden records: " + s);
         return s;
+    }
+
+    /**
+     * The golden records this run created, changed, retired (merged into another) or dropped (no member left)
+     * go to the change feed ({@code sync_change}) as
+     * feed {@code golden:<entity>}, source system {@code MDM}, the golden id as key: insert, update or delete.
+     */
+    private void changeFeed(long runId, String code, String table, java.util.Set<String> vanished) {
+        boolean postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) con ->
+                con.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+        if (postgres) {
+            // sequence numbers must become visible in order: one writer at a time assigns and commits them
+            jdbc.execute("LOCK TABLE sync_change IN EXCLUSIVE MODE");
+        }
+        String feed = CHANGE_FEED_PREFIX + code;
+        jdbc.update("DELETE FROM sync_change WHERE run_id = ? AND feed = ?", runId, feed);
+        java.sql.Timestamp now = java.sql.Timestamp.valueOf(java.time.LocalDateTime.now());
+        jdbc.update("INSERT INTO sync_change (run_id, feed, entity, source_system, source_key, change_kind, changed_at)"
+                + " SELECT ?, ?, ?, ?, golden_id, CASE WHEN created_run = ? THEN 'insert' ELSE 'update' END, ? FROM "
+                + table + " WHERE updated_run = ? ORDER BY golden_id", runId, feed, code, CHANGE_FEED_SYSTEM, runId,
+                now, runId);
+        jdbc.update("INSERT INTO sync_change (run_id, feed, entity, source_system, source_key, change_kind, changed_at)"
+                + " SELECT ?, ?, ?, ?, retired_id, 'delete', ? FROM mdm_golden_retired WHERE entity = ? AND run_id = ?"
+                + " ORDER BY retired_id", runId, feed, code, CHANGE_FEED_SYSTEM, now, code, runId);
+        for (String id : vanished) {
+            jdbc.update("INSERT INTO sync_change (run_id, feed, entity, source_system, source_key, change_kind,"
+                    + " changed_at) VALUES (?, ?, ?, ?, ?, 'delete', ?)", runId, feed, code, CHANGE_FEED_SYSTEM, id, now);
+        }
     }
 
     /**

@@ -42,13 +42,15 @@ public final class StagedRecords {
         return field.replace('-', '_');
     }
 
-    /** Loads the given canonical fields (besides source system and key) of every staged record. */
+    /** Loads the given canonical fields (besides source system and key) of every live staged record. */
     public static StagedRecords load(JdbcTemplate jdbc, EntityType entity, List<String> fields) {
         StringBuilder sql = new StringBuilder("SELECT source_system, source_key");
         for (String f : fields) {
             sql.append(", ").append(column(f));
         }
-        sql.append(" FROM ").append(entity.stagingTable()).append(" ORDER BY source_system, source_key");
+        // rows a sync soft-deleted are gone from the source: they belong to no cluster and no golden record
+        sql.append(" FROM ").append(entity.stagingTable())
+                .append(" WHERE deleted_at IS NULL ORDER BY source_system, source_key");
         FieldType[] types = new FieldType[fields.size()];
         for (int i = 0; i < types.length; i++) {
             types[i] = entity.field(fields.get(i)).orElseThrow().type();

@@ -25,7 +25,8 @@ import io.mastersync.yaml.DefinitionException;
 
 /**
  * Deduplication and golden records (order 200, after the quality gate): for each entity whose feeds name a
- * {@code match:} file, a {@code match:<entity>} step and a {@code golden:<entity>} step. Each step is one
+ * {@code match:} file, a {@code match:<entity>} step and a {@code golden:<entity>} step; a sync appends the same
+ * steps after applying its changes (a full re-match, skipped when the sync changed nothing). Each step is one
  * tasklet in one transaction that first deletes what an earlier attempt of this run wrote, so a run killed
  * mid-match resumes by redoing that step whole.
  */
@@ -50,6 +51,15 @@ class GoldenRecordStage implements RunStage {
 
     @Override
     public List<Step> steps(MigrationPlan plan) {
+        return steps(plan, false);
+    }
+
+    /**
+     * @param onlyAfterChanges a sync: match and build golden records again only when this run changed the
+     *                         entity's staged records (or it has no golden records yet), so that a sync that
+     *                         changed nothing changes nothing
+     */
+    List<Step> steps(MigrationPlan plan, boolean onlyAfterChanges) {
         List<Step> steps = new ArrayList<>();
         for (EntityType entity : EntityType.values()) {
             MatchFile file = matchFile(plan, entity);
@@ -57,15 +67,35 @@ class GoldenRecordStage implements RunStage {
                 continue;
             }
             steps.add(step("match:" + entity.code(), (contribution, chunk) -> {
-                new MatchStep(new JdbcTemplate(dataSource), file).run(runId(contribution));
+                long runId = runId(contribution);
+                if (!onlyAfterChanges || due(runId, entity)) {
+                    new MatchStep(new JdbcTemplate(dataSource), file).run(runId);
+                }
                 return RepeatStatus.FINISHED;
             }));
             steps.add(step("golden:" + entity.code(), (contribution, chunk) -> {
-                new GoldenStep(new JdbcTemplate(dataSource), file).run(runId(contribution));
+                long runId = runId(contribution);
+                if (!onlyAfterChanges || due(runId, entity)) {
+                    new GoldenStep(new JdbcTemplate(dataSource), file).run(runId);
+                }
                 return RepeatStatus.FINISHED;
             }));
         }
         return steps;
+    }
+
+    /** This run changed staged records of the entity, or the entity has staged records but no golden records. */
+    private boolean due(long runId, EntityType entity) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        Integer changed = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM sync_change WHERE run_id = ? AND"
+                + " entity = ? AND feed NOT LIKE 'golden:%' FETCH FIRST 1 ROWS ONLY) x", Integer.class, runId,
+                entity.code());
+        if (changed != null && changed > 0) {
+            return true;
+        }
+        Integer linked = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM mdm_xref WHERE entity = ? FETCH"
+                + " FIRST 1 ROWS ONLY) x", Integer.class, entity.code());
+        return linked == null || linked == 0;
     }
 
     /** The one match file all feeds of the entity name, parsed; null when none names one. */

@@ -41,7 +41,8 @@ import io.mastersync.source.SourceReaders;
  * Builds the {@code sync} job: per feed a {@code detect:<feed>} chunk step (read, cleanse, compare with
  * staging by key and content hash; new and changed rows go to a pending table, every key to
  * {@code sync_seen}) and an {@code apply:<feed>} step (safety valve, then inserts, updates and soft
- * deletes with audit and change feed, in one transaction); then {@code summarizeRun}.
+ * deletes with audit and change feed, in one transaction); then, for entities whose feeds name a match file,
+ * the match and golden record steps of {@link GoldenRecordStage}; then {@code summarizeRun}.
  */
 @Component
 class SyncJobFactory {
@@ -56,9 +57,11 @@ class SyncJobFactory {
     private final RecordValidator validator = new RecordValidator();
     private final MastersyncProperties properties;
     private final org.springframework.core.task.AsyncTaskExecutor processing;
+    private final GoldenRecordStage goldenRecords;
 
     SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
-            MastersyncProperties properties) {
+            MastersyncProperties properties, GoldenRecordStage goldenRecords) {
+        this.goldenRecords = goldenRecords;
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.dataSource = dataSource;
@@ -77,6 +80,9 @@ class SyncJobFactory {
             Step detect = detectStep(feed, dialect);
             job = job == null ? new JobBuilder(JOB_NAME, jobRepository).start(detect) : job.next(detect);
             job.next(applyStep(feed));
+        }
+        for (Step step : goldenRecords.steps(plan, true)) {
+            job.next(step);
         }
         Tasklet summarize = (contribution, chunkContext) -> {
             ledger.finished(contribution.getStepExecution().getJobExecution().getJobInstance().getInstanceId(),

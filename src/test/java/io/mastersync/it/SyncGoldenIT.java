@@ -1,0 +1,154 @@
+package io.mastersync.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A sync of a feed that names a match file brings the golden records up to date: new and changed records are
+ * matched, untouched clusters keep their golden ids, and golden record changes reach the change feed; a sync
+ * that changed nothing leaves the golden records alone.
+ */
+class SyncGoldenIT {
+
+    @TempDir
+    Path dir;
+    private TestDatabase db;
+    private JdbcTemplate jdbc;
+
+    @BeforeEach
+    void createDatabase() throws Exception {
+        db = TestDatabase.create("sync_golden");
+        jdbc = db.jdbc();
+    }
+
+    @AfterEach
+    void dropDatabase() throws Exception {
+        db.close();
+    }
+
+    private Path job() throws IOException {
+        Files.copy(Path.of("rules/customer-match.yml"), dir.resolve("customer-match.yml"));
+        return Files.writeString(dir.resolve("customers.yml"), String.join("\n", "feed: crm", "source-system: CRM",
+                "entity: customer", "match: customer-match.yml", "source:", "  kind: csv", "  path: customers.csv",
+                "mapping:", "  source-key: no", "  name: name", "  email: email", "  phone: phone", "  street-1: street",
+                "  postal-code: zip", "  city: city", "sync:", "  max-change-share: 1.0", ""));
+    }
+
+    private static final String[] FIRST = {"Anna", "Bernd", "Clara", "Dieter", "Eva", "Frank", "Gisela", "Hans"};
+    private static final String[] LAST = {"Albrecht", "Brandt", "Conrad", "Dreher", "Engel", "Fuchs", "Graf",
+        "Hoffmann", "Imhof", "Jansen"};
+
+    /** 80 distinct people; K0100 is a second record of K0003 (the same person, typo in the name). */
+    private static List<String[]> customers() {
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            String first = FIRST[i % FIRST.length];
+            String last = LAST[i / FIRST.length];
+            rows.add(new String[] {String.format("K%04d", i), first + " " + last,
+                first.toLowerCase() + "." + last.toLowerCase() + i + "@example.com", "+4930" + (2000000 + i * 7919),
+                "Hauptstraße " + (i + 1), String.format("%05d", 10000 + i * 37), "Berlin"});
+        }
+        String[] twin = rows.get(3).clone();
+        twin[0] = "K0100";
+        twin[1] = twin[1].replace("Dieter", "Dietr");
+        rows.add(twin);
+        return rows;
+    }
+
+    private void write(List<String[]> rows) throws IOException {
+        StringBuilder sb = new StringBuilder("no,name,email,phone,street,zip,city\n");
+        for (String[] r : rows) {
+            sb.append(String.join(",", r)).append('\n');
+        }
+        Files.writeString(dir.resolve("customers.csv"), sb.toString());
+    }
+
+    private Map<String, String> xref() {
+        Map<String, String> m = new HashMap<>();
+        jdbc.query("SELECT source_key, golden_id FROM mdm_xref WHERE entity = 'customer'",
+                rs -> {
+                    m.put(rs.getString(1), rs.getString(2));
+                });
+        return m;
+    }
+
+    private List<String> goldenChanges(long afterSeq) {
+        return jdbc.queryForList("SELECT change_kind || ' ' || source_key FROM sync_change WHERE feed = 'golden:customer'"
+                + " AND source_system = 'MDM' AND seq > ? ORDER BY seq", String.class, afterSeq);
+    }
+
+    private long lastSeq() {
+        Long seq = jdbc.queryForObject("SELECT MAX(seq) FROM sync_change", Long.class);
+        return seq == null ? 0 : seq;
+    }
+
+    private CliRun sync(Path job) {
+        List<String> args = new ArrayList<>(List.of("sync", "--job", job.toString()));
+        args.addAll(db.springArgs());
+        return CliRun.run(args);
+    }
+
+    @Test
+    void aSyncMatchesNewRecordsKeepsGoldenIdsAndFeedsGoldenChanges() throws IOException {
+        Path job = job();
+        List<String[]> rows = customers();
+        write(rows);
+        CliRun migrate = CliRun.migrate(db, job);
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        Map<String, String> before = xref();
+        assertThat(before).hasSize(81);
+        assertThat(before.get("K0100")).isEqualTo(before.get("K0003"));
+        assertThat(goldenChanges(0)).as("the first golden records are all new").hasSize(80)
+                .allMatch(c -> c.startsWith("insert "));
+
+        // a third record of K0003's person, a new person, K0042 gone, K0010 moved
+        long seq = lastSeq();
+        String[] third = rows.get(3).clone();
+        third[0] = "K0101";
+        third[4] = third[4].replace("straße", "str.");
+        rows.add(third);
+        rows.add(new String[] {"K0102", "Zoe Neu", "zoe.neu@example.com", "+4930 9999999", "Ringweg 1", "10999",
+            "Berlin"});
+        rows.removeIf(r -> r[0].equals("K0042"));
+        rows.get(10)[6] = "Potsdam";
+        write(rows);
+        CliRun synced = sync(job);
+        assertThat(synced.exitCode()).as(synced.err()).isZero();
+
+        Map<String, String> after = xref();
+        assertThat(after).hasSize(82).doesNotContainKey("K0042");
+        assertThat(after.get("K0101")).as("joins the existing cluster").isEqualTo(before.get("K0003"));
+        assertThat(after.get("K0102")).isNotIn(before.values());
+        for (String key : before.keySet()) {
+            if (!key.equals("K0042")) {
+                assertThat(after.get(key)).as(key).isEqualTo(before.get(key));
+            }
+        }
+        assertThat(goldenChanges(seq)).containsExactlyInAnyOrder("update " + before.get("K0003"),
+                "update " + before.get("K0010"), "insert " + after.get("K0102"), "delete " + before.get("K0042"));
+        assertThat(jdbc.queryForObject("SELECT city FROM mdm_golden_customer WHERE golden_id = ?", String.class,
+                before.get("K0010"))).isEqualTo("Potsdam");
+
+        // the same snapshot again: nothing changed, so neither do the golden records
+        long seq2 = lastSeq();
+        long pairsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM mdm_match_pair", Long.class);
+        CliRun again = sync(job);
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(lastSeq()).isEqualTo(seq2);
+        assertThat(xref()).isEqualTo(after);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mdm_match_pair", Long.class)).isEqualTo(pairsBefore);
+    }
+}
