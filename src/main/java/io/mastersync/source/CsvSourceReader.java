@@ -105,7 +105,8 @@ public final class CsvSourceReader extends FileSourceReader {
         if (parsed == null) {
             return null;
         }
-        List<RowProblem> problems = new ArrayList<>(parsed.problems());
+        // most rows have no problem: no copy of the empty list
+        List<RowProblem> problems = parsed.problems().isEmpty() ? new ArrayList<>(2) : new ArrayList<>(parsed.problems());
         String[] values = new String[layout.size()];
         if (parsed.values() != null) {
             checkColumnCount(parsed.values(), problems);

@@ -15,7 +15,7 @@ final class RecordTextWindow extends Reader {
     private static final int COMPACT_AT = 64 * 1024;
 
     private final Reader source;
-    private final StringBuilder text = new StringBuilder(16 * 1024);
+    private final Chars text = new Chars(16 * 1024);
     /** Index in {@link #text} of the first character not yet cut off: always the start of a line. */
     private int start;
     /** Index in {@link #text} up to which characters were handed to the parser. */
@@ -149,14 +149,18 @@ final class RecordTextWindow extends Reader {
     private int lineEnd(int from) throws IOException {
         int i = from;
         while (true) {
-            if (i == text.length() && !more(i)) {
+            char[] chars = text.chars;
+            int end = text.length;
+            while (i < end) {
+                char c = chars[i];
+                if (c == '\n' || c == '\r') {
+                    return i;
+                }
+                i++;
+            }
+            if (!more(i)) {
                 return i;
             }
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                return i;
-            }
-            i++;
         }
     }
 
@@ -194,5 +198,48 @@ final class RecordTextWindow extends Reader {
     @Override
     public void close() throws IOException {
         source.close();
+    }
+
+    /** A growable char array: a scan over it is a plain loop, without the per-char checks of a StringBuilder. */
+    private static final class Chars {
+        private char[] chars;
+        private int length;
+
+        Chars(int capacity) {
+            chars = new char[capacity];
+        }
+
+        int length() {
+            return length;
+        }
+
+        char charAt(int i) {
+            if (i >= length) {
+                throw new IndexOutOfBoundsException(i);
+            }
+            return chars[i];
+        }
+
+        void getChars(int from, int to, char[] dst, int dstBegin) {
+            System.arraycopy(chars, from, dst, dstBegin, to - from);
+        }
+
+        String substring(int from, int to) {
+            return new String(chars, from, to - from);
+        }
+
+        /** Drops the first {@code count} chars. */
+        void delete(int zero, int count) {
+            System.arraycopy(chars, count, chars, 0, length - count);
+            length -= count;
+        }
+
+        void append(char[] src, int from, int n) {
+            if (length + n > chars.length) {
+                chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + n));
+            }
+            System.arraycopy(src, from, chars, length, n);
+            length += n;
+        }
     }
 }
