@@ -34,6 +34,10 @@ public final class SyncTargets {
         try (PreparedStatement ps = c.prepareStatement("SELECT key_hash, content_hash, source_hash FROM "
                 + feed.entity().stagingTable() + " WHERE source_system = ? AND deleted_at IS NULL")) {
             ps.setFetchSize(10_000);
+            if (ps.isWrapperFor(org.postgresql.PGStatement.class)) {
+                // a server-side prepared statement returns the hashes as binary int8, not as text to parse
+                ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+            }
             ps.setString(1, feed.sourceSystem());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
