@@ -13,7 +13,9 @@ import java.util.Objects;
 
 import io.mastersync.canonical.CanonicalField;
 import io.mastersync.canonical.EntityType;
+import io.mastersync.load.BulkRows;
 import io.mastersync.load.RunFeed;
+import io.mastersync.load.SeenBlocks;
 import io.mastersync.load.StagingColumns;
 import io.mastersync.load.StagingWriter;
 import io.mastersync.source.SyncSettings;
@@ -63,6 +65,8 @@ public final class FeedSync {
             // fresh statistics after the bulk writes of the read step, or the planner picks nested loops
             execute(c, "ANALYZE " + pending + ", sync_seen, sync_repeat");
         }
+        // counted before keepLatestPerKey unpacks some packed keys into sync_seen
+        long[] seen = seenCounts(c);
         // rows superseded here (a key repeated across chunks) were seen keys; those superseded within a chunk not
         long supersededSeen = keepLatestPerKey(c);
         // a pending row equal to what is staged (a repeated key whose last row did not change) is no change
@@ -83,7 +87,6 @@ public final class FeedSync {
         long tombstones = count(c, "SELECT COUNT(DISTINCT record_no) FROM rej_reason WHERE run_id = ? AND feed = ?"
                 + " AND rule_id = ?", feed.runId(), feed.feed(), TOMBSTONE_RULE);
         long[] dispositions = dispositions(c);
-        long[] seen = seenCounts(c);
         long unchanged = seen[0] - supersededSeen - inserted - updated;
         SyncCounts counts = new SyncCounts(read, inserted, updated, unchanged, deleted, tombstones, dispositions[0],
                 dispositions[1], dispositions[2] - tombstones, live, seen[1]);
@@ -126,16 +129,61 @@ public final class FeedSync {
 
     /**
      * Writes the keys this sync deletes to {@code sync_gone}, once, for the count, the audit and the soft delete.
-     * Snapshot: live staged keys this run did not see. Watermark: keys of tombstone rows read in this run.
+     * Snapshot: live staged keys this run did not see (in {@code sync_seen} or packed in {@code sync_seen_block}).
+     * Watermark: keys of tombstone rows read in this run.
      */
     private long findDeletions(Connection c) throws SQLException {
-        String condition = settings.isWatermark()
-                ? "s.source_key IN (SELECT source_key FROM rej_reason WHERE run_id = ? AND feed = ? AND rule_id = '"
-                        + TOMBSTONE_RULE + "')"
-                : "NOT EXISTS (SELECT 1 FROM sync_seen x WHERE x.run_id = ? AND x.feed = ? AND x.key_hash = s.key_hash)";
-        return execute(c, "INSERT INTO sync_gone (run_id, feed, source_key) SELECT ?, ?, s.source_key FROM " + staging
-                + " s WHERE s.source_system = ? AND s.deleted_at IS NULL AND " + condition, feed.runId(), feed.feed(),
-                feed.sourceSystem(), feed.runId(), feed.feed());
+        if (settings.isWatermark()) {
+            return execute(c, "INSERT INTO sync_gone (run_id, feed, source_key) SELECT ?, ?, s.source_key FROM " + staging
+                    + " s WHERE s.source_system = ? AND s.deleted_at IS NULL AND s.source_key IN (SELECT source_key FROM"
+                    + " rej_reason WHERE run_id = ? AND feed = ? AND rule_id = '" + TOMBSTONE_RULE + "')", feed.runId(),
+                    feed.feed(), feed.sourceSystem(), feed.runId(), feed.feed());
+        }
+        // the seen keys as a set in memory (16 bytes a key), then one pass over the live staged keys
+        LongLongMap seen = new LongLongMap();
+        try (PreparedStatement ps = c.prepareStatement("SELECT key_hash FROM sync_seen WHERE run_id = ? AND feed = ?")) {
+            bind(ps, feed.runId(), feed.feed());
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    seen.put(rs.getLong(1), 1);
+                }
+            }
+        }
+        forEachPackedKey(c, (keyHash, recordNo, line) -> seen.put(keyHash, 1));
+        // collected first: the connection cannot write while it streams the staged keys
+        List<String> gone = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT key_hash, source_key FROM " + staging
+                + " WHERE source_system = ? AND deleted_at IS NULL")) {
+            ps.setString(1, feed.sourceSystem());
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (seen.get(rs.getLong(1)) == 0) {
+                        gone.add(rs.getString(2));
+                    }
+                }
+            }
+        }
+        try (BulkRows rows = BulkRows.open(c, "sync_gone", List.of("run_id", "feed", "source_key"))) {
+            for (String key : gone) {
+                rows.add(feed.runId(), feed.feed(), key);
+            }
+        }
+        return gone.size();
+    }
+
+    /** Every packed entry (rows not cleansed) of this run and feed. */
+    private void forEachPackedKey(Connection c, SeenBlocks.Entry entry) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT packed FROM " + SeenBlocks.TABLE + " WHERE run_id = ? AND"
+                + " feed = ?")) {
+            bind(ps, feed.runId(), feed.feed());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    SeenBlocks.forEach(rs.getBytes(1), entry);
+                }
+            }
+        }
     }
 
     /** Keys accepted in this run (one per key and chunk), and how many of them skipped cleansing. */
@@ -143,15 +191,18 @@ public final class FeedSync {
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(CASE WHEN source_unchanged THEN 1"
                 + " ELSE 0 END), 0) FROM sync_seen WHERE run_id = ? AND feed = ?")) {
             bind(ps, feed.runId(), feed.feed());
+            long packed = count(c, "SELECT COALESCE(SUM(entries), 0) FROM " + SeenBlocks.TABLE + " WHERE run_id = ? AND"
+                    + " feed = ?", feed.runId(), feed.feed());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new long[] {rs.getLong(1), rs.getLong(2)};
+                return new long[] {rs.getLong(1) + packed, rs.getLong(2) + packed};
             }
         }
     }
 
     /** A million seen keys are faster truncated than deleted, when no other sync has rows there. */
     private void forgetSeenKeys(Connection c, boolean postgres) throws SQLException {
+        update(c, "DELETE FROM " + SeenBlocks.TABLE + " WHERE run_id = ? AND feed = ?");
         if (postgres && count(c, "SELECT COUNT(*) FROM (SELECT 1 FROM sync_seen WHERE run_id <> ? OR feed <> ?"
                 + " FETCH FIRST 1 ROWS ONLY) x", feed.runId(), feed.feed()) == 0) {
             execute(c, "TRUNCATE sync_seen");
@@ -168,7 +219,9 @@ public final class FeedSync {
         if (count(c, "SELECT COUNT(*) FROM sync_repeat WHERE run_id = ? AND feed = ?", feed.runId(), feed.feed()) == 0) {
             return 0;
         }
-        // sync_repeat holds the keys the writer saw again in a later chunk (or a rare hash collision)
+        // sync_repeat holds the keys the writer saw again in a later chunk (or a rare hash collision); the packed
+        // entries of those keys join sync_seen here, so that the query below sees every occurrence
+        unpackRepeatedKeys(c);
         String sql = "SELECT s.record_no, s.key_hash, p.source_key, s.source_file, s.source_line, w.source_line FROM"
                 + " sync_seen s JOIN (SELECT key_hash, MAX(record_no) AS last_no FROM sync_seen WHERE run_id = ? AND"
                 + " feed = ? AND key_hash IN (SELECT key_hash FROM sync_repeat WHERE run_id = ? AND feed = ?)"
@@ -203,6 +256,44 @@ public final class FeedSync {
                     feed.feed(), recordNo);
         }
         return losers.size();
+    }
+
+    private void unpackRepeatedKeys(Connection c) throws SQLException {
+        LongLongMap repeated = new LongLongMap();
+        try (PreparedStatement ps = c.prepareStatement("SELECT key_hash FROM sync_repeat WHERE run_id = ? AND feed = ?")) {
+            bind(ps, feed.runId(), feed.feed());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    repeated.put(rs.getLong(1), 1);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT source_file, packed FROM " + SeenBlocks.TABLE
+                + " WHERE run_id = ? AND feed = ?");
+                PreparedStatement insert = c.prepareStatement("INSERT INTO sync_seen (run_id, feed, key_hash, record_no,"
+                        + " source_unchanged, source_file, source_line) VALUES (?, ?, ?, ?, TRUE, ?, ?)")) {
+            bind(ps, feed.runId(), feed.feed());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String file = rs.getString(1);
+                    SQLException[] failed = new SQLException[1];
+                    SeenBlocks.forEach(rs.getBytes(2), (keyHash, recordNo, line) -> {
+                        if (failed[0] == null && repeated.get(keyHash) != 0) {
+                            try {
+                                bind(insert, feed.runId(), feed.feed(), keyHash, recordNo, file, line);
+                                insert.addBatch();
+                            } catch (SQLException e) {
+                                failed[0] = e;
+                            }
+                        }
+                    });
+                    if (failed[0] != null) {
+                        throw failed[0];
+                    }
+                }
+            }
+            insert.executeBatch();
+        }
     }
 
     /**

@@ -17,7 +17,7 @@ final class BinaryCopyBuffer {
 
     /** The PostgreSQL types this format writes; a table with any other column type is copied as text. */
     enum ColumnType {
-        TEXT, INT8, INT4, INT2, NUMERIC, TIMESTAMP, DATE, BOOL;
+        TEXT, INT8, INT4, INT2, NUMERIC, TIMESTAMP, DATE, BOOL, BYTEA;
 
         /** The type for a {@code pg_type.typname}, or null when binary COPY does not support it here. */
         static ColumnType of(String typeName) {
@@ -30,6 +30,7 @@ final class BinaryCopyBuffer {
                 case "timestamp" -> TIMESTAMP;
                 case "date" -> DATE;
                 case "bool" -> BOOL;
+                case "bytea" -> BYTEA;
                 default -> null;
             };
         }
@@ -83,6 +84,11 @@ final class BinaryCopyBuffer {
                 LocalDate d = value instanceof LocalDate l ? l : LocalDate.parse(value.toString());
                 putInt(4);
                 putInt(Math.toIntExact(d.toEpochDay() - PG_EPOCH_DAY));
+            }
+            case BYTEA -> {
+                byte[] b = (byte[]) value;
+                putInt(b.length);
+                put(b);
             }
             case BOOL -> {
                 putInt(1);

@@ -27,6 +27,16 @@ final class CopyBuffer {
             text(s);
         } else if (value instanceof Encoded e) {
             put(e.copyText());
+        } else if (value instanceof byte[] b) {
+            // bytea in hex, its backslash escaped for the text format
+            ensure(3 + 2 * b.length);
+            bytes[length++] = '\\';
+            bytes[length++] = '\\';
+            bytes[length++] = 'x';
+            for (byte x : b) {
+                bytes[length++] = (byte) Character.forDigit((x >> 4) & 0xF, 16);
+                bytes[length++] = (byte) Character.forDigit(x & 0xF, 16);
+            }
         } else if (value instanceof BigDecimal d) {
             ascii(d.toPlainString());
         } else {

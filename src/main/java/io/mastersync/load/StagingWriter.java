@@ -76,6 +76,9 @@ public final class StagingWriter {
 
     /** Remembers the keys this run already wrote (a restart continues after them). */
     public void rememberStagedKeys(Connection connection) throws SQLException {
+        if (target.recordSeenKeys()) {
+            rememberSeenBlocks(connection);
+        }
         String sql = target.recordSeenKeys() ? "SELECT key_hash FROM sync_seen WHERE run_id = ? AND feed = ?"
                 : PublishSql.stagedKeys(feed.entity());
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
@@ -89,6 +92,19 @@ public final class StagingWriter {
                     } else {
                         seen.add(rs.getString(1));
                     }
+                }
+            }
+        }
+    }
+
+    private void rememberSeenBlocks(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT packed FROM " + SeenBlocks.TABLE
+                + " WHERE run_id = ? AND feed = ?")) {
+            ps.setLong(1, feed.runId());
+            ps.setString(2, feed.feed());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    SeenBlocks.forEach(rs.getBytes(1), (keyHash, recordNo, line) -> seen.addHash(keyHash));
                 }
             }
         }
@@ -119,7 +135,8 @@ public final class StagingWriter {
         }
         List<RowOutcome.Accepted> repeated = new ArrayList<>();
         Encoded loadedAt = Encoded.of(now);
-        List<Object[]> seenKeys = target.recordSeenKeys() ? new ArrayList<>(latest.size()) : List.of();
+        List<Object[]> seenKeys = target.recordSeenKeys() ? new ArrayList<>() : List.of();
+        SeenBlocks unchangedKeys = new SeenBlocks();
         List<Object[]> repeatedKeys = new ArrayList<>();
         for (Map.Entry<Long, RowOutcome> entry : latest.entrySet()) {
             long keyHash = entry.getKey();
@@ -130,8 +147,7 @@ public final class StagingWriter {
             if (entry.getValue() instanceof RowOutcome.Unchanged u) {
                 // staging has this row already; the key is seen, and a later row of the key may still win
                 RowLineage lineage = u.lineage();
-                seenKeys.add(new Object[] {encodedRunId, encodedFeed, keyHash, lineage.recordNumber(), Boolean.TRUE,
-                        encodedOrigin(lineage.origin()), lineage.line(), null});
+                unchangedKeys.add(lineage.origin(), keyHash, lineage.recordNumber(), lineage.line());
                 continue;
             }
             RowOutcome.Accepted a = (RowOutcome.Accepted) entry.getValue();
@@ -156,6 +172,10 @@ public final class StagingWriter {
             }
         }
         inserter.insert(connection, "sync_seen", SEEN_COLUMNS, seenKeys);
+        if (!unchangedKeys.isEmpty()) {
+            inserter.insert(connection, SeenBlocks.TABLE, SeenBlocks.COLUMNS, unchangedKeys.rows(encodedRunId,
+                    encodedFeed));
+        }
         inserter.insert(connection, "sync_repeat", REPEAT_COLUMNS, repeatedKeys);
         for (RowOutcome.Accepted a : repeated) {
             replaceEarlier(connection, a, chunk, now, loadedAt);

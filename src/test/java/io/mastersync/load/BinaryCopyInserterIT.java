@@ -23,7 +23,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 class BinaryCopyInserterIT {
 
-    private static final List<String> COLUMNS = List.of("id", "t", "n", "ts", "d", "b", "i", "s", "c");
+    private static final List<String> COLUMNS = List.of("id", "t", "n", "ts", "d", "b", "i", "s", "c", "bin");
     private final String schema = "binary_copy_it_" + Long.toHexString(System.nanoTime());
     private SingleConnectionDataSource dataSource;
     private JdbcTemplate jdbc;
@@ -39,7 +39,7 @@ class BinaryCopyInserterIT {
         jdbc.execute("SET search_path TO " + schema);
         for (String table : List.of("via_text", "via_binary")) {
             jdbc.execute("CREATE TABLE " + table + " (id BIGINT, t VARCHAR, n NUMERIC(18,4), ts TIMESTAMP, d DATE,"
-                    + " b BOOLEAN, i INTEGER, s SMALLINT, c CHAR(3))");
+                    + " b BOOLEAN, i INTEGER, s SMALLINT, c CHAR(3), bin BYTEA)");
         }
     }
 
@@ -65,11 +65,11 @@ class BinaryCopyInserterIT {
             rows.add(new Object[] {i % 3 == 0 ? Encoded.of((long) i) : (Object) (long) i, texts[i % texts.length],
                     numbers[i % numbers.length], times[i % times.length], dates[i % dates.length],
                     i % 5 == 4 ? null : i % 2 == 0, i % 7 == 6 ? null : -i * 1000, (short) i,
-                    i % 4 == 0 ? null : "ab" + (i % 10)});
+                    i % 4 == 0 ? null : "ab" + (i % 10), i % 6 == 5 ? null : new byte[] {(byte) i, 0, (byte) 0xFF, '\\'}});
         }
         // text for typed columns is parsed, as text COPY would
         rows.add(new Object[] {"41", "typed as text", "12.5", "2024-01-02T03:04:05", "2024-01-02", "true", "7", "8",
-                "xyz"});
+                "xyz", new byte[0]});
         return rows;
     }
 
@@ -81,12 +81,13 @@ class BinaryCopyInserterIT {
             // the last row holds text for typed columns, which only the binary inserter converts
             new CopyInserter().insert(c, "via_text", COLUMNS, List.<Object[]>of(new Object[] {41L, "typed as text",
                     new BigDecimal("12.5"), LocalDateTime.of(2024, 1, 2, 3, 4, 5), LocalDate.of(2024, 1, 2), true, 7,
-                    (short) 8, "xyz"}));
+                    (short) 8, "xyz", new byte[0]}));
             BinaryCopyInserter binary = new BinaryCopyInserter();
             binary.insert(c, "via_binary", COLUMNS, rows.subList(0, 20));
             binary.insert(c, "via_binary", COLUMNS, rows.subList(20, rows.size())); // column types from its cache
         }
-        String select = "SELECT id, t, n::text AS n, ts::text AS ts, d::text AS d, b, i, s, c FROM %s ORDER BY id";
+        String select = "SELECT id, t, n::text AS n, ts::text AS ts, d::text AS d, b, i, s, c, encode(bin, 'hex') AS bin"
+                + " FROM %s ORDER BY id";
         List<Map<String, Object>> viaText = jdbc.queryForList(select.formatted("via_text"));
         List<Map<String, Object>> viaBinary = jdbc.queryForList(select.formatted("via_binary"));
 
@@ -95,7 +96,9 @@ class BinaryCopyInserterIT {
         assertThat(viaBinary.get(3)).containsEntry("n", "-1234567.8912")
                 .containsEntry("t", "tab\tnew\nline\\back");
         assertThat(viaBinary.get(5)).containsEntry("t", "nul\u2400byte").containsEntry("n", "1000.0000");
-        assertThat(viaBinary.get(0)).containsEntry("ts", "2024-12-31 23:59:59.123456").containsEntry("d", "2024-02-29");
+        assertThat(viaBinary.get(0)).containsEntry("ts", "2024-12-31 23:59:59.123456").containsEntry("d", "2024-02-29")
+                .containsEntry("bin", "0000ff5c");
+        assertThat(viaBinary.get(5)).containsEntry("bin", null);
         assertThat(viaBinary.get(3)).containsEntry("ts", "1900-02-28 12:00:00.000001"); // 999 ns round up
     }
 

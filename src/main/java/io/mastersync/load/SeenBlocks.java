@@ -1,0 +1,63 @@
+package io.mastersync.load;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The keys of one chunk's rows that a sync did not cleanse (their source is unchanged), packed per source file
+ * into one {@code sync_seen_block} row: key hash, record number and line of each, as three big-endian int8. A
+ * snapshot sync of a million unchanged rows writes a few hundred such rows instead of a million
+ * {@code sync_seen} rows; the apply step unpacks them to find deletions and repeated keys. Not thread-safe.
+ */
+public final class SeenBlocks {
+
+    public static final String TABLE = "sync_seen_block";
+    static final List<String> COLUMNS = List.of("run_id", "feed", "source_file", "entries", "packed");
+    private static final int ENTRY_BYTES = 24;
+
+    private final Map<String, ByteBuffer> byFile = new LinkedHashMap<>();
+
+    /** One unpacked entry. */
+    public interface Entry {
+        void accept(long keyHash, long recordNo, long line);
+    }
+
+    void add(String sourceFile, long keyHash, long recordNo, long line) {
+        ByteBuffer b = byFile.get(sourceFile);
+        if (b == null || b.remaining() < ENTRY_BYTES) {
+            ByteBuffer bigger = ByteBuffer.allocate(b == null ? 64 * ENTRY_BYTES : b.capacity() * 2);
+            if (b != null) {
+                bigger.put(b.flip());
+            }
+            b = bigger;
+            byFile.put(sourceFile, b);
+        }
+        b.putLong(keyHash).putLong(recordNo).putLong(line);
+    }
+
+    boolean isEmpty() {
+        return byFile.isEmpty();
+    }
+
+    /** The rows to insert, one per source file. */
+    List<Object[]> rows(Object runId, Object feed) {
+        List<Object[]> rows = new ArrayList<>(byFile.size());
+        byFile.forEach((file, b) -> {
+            byte[] packed = new byte[b.position()];
+            b.flip().get(packed);
+            rows.add(new Object[] {runId, feed, file, packed.length / ENTRY_BYTES, packed});
+        });
+        return rows;
+    }
+
+    /** Calls {@code entry} for every entry of a packed value, in the order they were added. */
+    public static void forEach(byte[] packed, Entry entry) {
+        ByteBuffer b = ByteBuffer.wrap(packed);
+        while (b.remaining() >= ENTRY_BYTES) {
+            entry.accept(b.getLong(), b.getLong(), b.getLong());
+        }
+    }
+}
