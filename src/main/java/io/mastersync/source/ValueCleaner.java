@@ -15,11 +15,14 @@ final class ValueCleaner {
 
     private final boolean trim;
     private final Set<String> nullValues;
+    /** The longest null marker: a longer value is no marker, without hashing it. */
+    private final int longestNullValue;
     private final Charset encoding;
 
     ValueCleaner(boolean trim, Set<String> nullValues, Charset encoding) {
         this.trim = trim;
         this.nullValues = nullValues;
+        this.longestNullValue = nullValues.stream().mapToInt(String::length).max().orElse(-1);
         this.encoding = encoding;
     }
 
@@ -40,7 +43,7 @@ final class ValueCleaner {
         }
         // Only blanks and tabs: String.trim() would also eat control characters such as NUL.
         String v = trim ? stripBlanks(value) : value;
-        return nullValues.contains(v) ? null : v;
+        return v.length() <= longestNullValue && nullValues.contains(v) ? null : v;
     }
 
     static String stripBlanks(String s) {

@@ -13,19 +13,22 @@ class SeenBlocksTest {
     void entriesComeBackPerSourceFileInTheOrderTheyWereAdded() {
         SeenBlocks blocks = new SeenBlocks();
         assertThat(blocks.isEmpty()).isTrue();
-        for (long i = 1; i <= 200; i++) { // past the first buffer's 64 entries
+        for (long i = 1; i <= 300; i++) { // past the first buffer and past a row
             blocks.add(i % 2 == 0 ? "a.csv" : "b.csv", -i * 0x9E3779B97F4A7C15L, i, i + 1);
         }
 
         List<Object[]> rows = blocks.rows(7L, "feed");
 
-        assertThat(rows).hasSize(2);
-        assertThat(rows.get(0)).startsWith(7L, "feed", "b.csv", 100); // the first file added comes first
-        assertThat(rows.get(1)).startsWith(7L, "feed", "a.csv", 100);
+        // 150 entries per file: rows of 64, 64 and 22 each, the first file added first
+        assertThat(rows).extracting(r -> r[2] + ":" + r[3]).containsExactly("b.csv:64", "b.csv:64", "b.csv:22",
+                "a.csv:64", "a.csv:64", "a.csv:22");
+        assertThat(rows).allMatch(r -> r[0].equals(7L) && r[1].equals("feed") && ((byte[]) r[4]).length <= 1536);
         List<long[]> a = new ArrayList<>();
-        SeenBlocks.forEach((byte[]) rows.get(1)[4], (key, record, line) -> a.add(new long[] {key, record, line}));
-        assertThat(a).hasSize(100);
+        for (Object[] row : rows.subList(3, 6)) {
+            SeenBlocks.forEach((byte[]) row[4], (key, record, line) -> a.add(new long[] {key, record, line}));
+        }
+        assertThat(a).hasSize(150);
         assertThat(a.get(0)).containsExactly(-2 * 0x9E3779B97F4A7C15L, 2, 3);
-        assertThat(a.get(99)).containsExactly(-200 * 0x9E3779B97F4A7C15L, 200, 201);
+        assertThat(a.get(149)).containsExactly(-300 * 0x9E3779B97F4A7C15L, 300, 301);
     }
 }
