@@ -119,6 +119,11 @@ public final class FeedSync {
                 + " s.deleted_at IS NULL AND s.source_key IN (SELECT g.source_key FROM sync_gone g WHERE g.run_id = ?"
                 + " AND g.feed = ?)", Timestamp.valueOf(now), feed.runId(), feed.sourceSystem(), feed.runId(),
                 feed.feed());
+        if (postgres && (inserted + updated + deleted) * 10 > live) {
+            // a tenth of the feed changed (the first sync of a feed inserts all of it): the planner's row counts
+            // for staging are stale until autovacuum gets to it, and the next sync's joins depend on them
+            execute(c, "ANALYZE " + staging);
+        }
         saveState(c, now);
         update(c, "DELETE FROM " + pending + " WHERE run_id = ? AND feed = ?");
         update(c, "DELETE FROM sync_repeat WHERE run_id = ? AND feed = ?");
