@@ -56,6 +56,10 @@ final class BatchInserter implements BulkInserter {
             ps.setInt(index, n);
         } else if (value instanceof Boolean b) {
             ps.setBoolean(index, b);
+        } else if (value instanceof byte[] b) {
+            ps.setBytes(index, b);
+        } else if (value instanceof java.time.LocalDate d) {
+            ps.setDate(index, java.sql.Date.valueOf(d));
         } else {
             ps.setString(index, value.toString());
         }
