@@ -213,7 +213,17 @@ class QualityStage implements RunStage {
         columns.add(LINE);
         sql.append("source_line FROM ").append(entity.stagingTable()).append(" WHERE run_id = ? AND feed = ?");
         try (ParallelProfile profile = new ParallelProfile(runner, columns, threads)) {
-            jdbc.query(sql.toString(), (ResultSet rs) -> profile.accept(read(rs, columns.size())), runId, feed);
+            jdbc.query(con -> {
+                java.sql.PreparedStatement ps = con.prepareStatement(sql.toString());
+                if (ps.isWrapperFor(org.postgresql.PGStatement.class)) {
+                    // prepared on the server at once: numbers and timestamps arrive binary, not as text to parse
+                    ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+                }
+                ps.setFetchSize(FETCH_SIZE);
+                ps.setLong(1, runId);
+                ps.setString(2, feed);
+                return ps;
+            }, (ResultSet rs) -> profile.accept(read(rs, columns.size())));
             return profile.finish();
         }
     }

@@ -28,7 +28,12 @@ public final class Values {
     /** Null or blank text: what completeness counts as missing. */
     public static boolean isMissing(Object value) {
         if (value instanceof String s) {
-            return s.isBlank();
+            if (s.isEmpty()) {
+                return true;
+            }
+            char first = s.charAt(0);
+            // most values start with a visible ASCII character: no scan (every analyzer asks, for every value)
+            return (first <= ' ' || first >= 0x7F) && s.isBlank();
         }
         return value == null || (value instanceof CharSequence cs && cs.toString().isBlank());
     }
