@@ -16,6 +16,8 @@ final class ProcessingThreads {
 
     /** Rows read and processed ahead of the step, in chunks: one chunk being written, up to two coming. */
     static final int CHUNKS_AHEAD = 2;
+    /** ...but never more rows than this, so that a large chunk size does not multiply the heap the step needs. */
+    static final int MAX_ROWS_AHEAD = 20_000;
 
     private ProcessingThreads() {
     }
@@ -23,7 +25,11 @@ final class ProcessingThreads {
     /** Reads {@code source} ahead of a step whose chunks hold {@code chunkSize} rows, processing on {@code pool}. */
     static <O> ReadAhead<O> readAhead(String name, SourceReader source,
             Function<? super SourceRow, ? extends O> work, AsyncTaskExecutor pool, int chunkSize) {
-        return new ReadAhead<>(name, source, work, pool, BATCH_SIZE, CHUNKS_AHEAD * chunkSize);
+        return new ReadAhead<>(name, source, work, pool, BATCH_SIZE, rowsAhead(chunkSize));
+    }
+
+    static int rowsAhead(int chunkSize) {
+        return (int) Math.min(MAX_ROWS_AHEAD, (long) CHUNKS_AHEAD * chunkSize);
     }
 
     /** Null for one thread: the step then processes on its own thread, without hand-offs. */

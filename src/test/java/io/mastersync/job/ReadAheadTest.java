@@ -200,6 +200,12 @@ class ReadAheadTest {
     }
 
     @Test
+    void readAheadIsTwoChunksButBoundedForLargeChunks() {
+        assertThat(ProcessingThreads.rowsAhead(5_000)).isEqualTo(10_000);
+        assertThat(ProcessingThreads.rowsAhead(100_000)).isEqualTo(ProcessingThreads.MAX_ROWS_AHEAD);
+    }
+
+    @Test
     void closingWhileTheReadAheadThreadWaitsForRoomStopsIt() {
         CountingSource source = new CountingSource(1_000_000, -1);
         ReadAhead<String> reader = new ReadAhead<>("stuck", source, UPPER, pool, 10, 20);
