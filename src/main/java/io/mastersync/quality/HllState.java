@@ -1,14 +1,11 @@
 package io.mastersync.quality;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-
-import org.apache.commons.codec.digest.MurmurHash3;
 
 /**
  * A HyperLogLog sketch: {@code 2^p} registers, each the longest run of leading zeros (+1) seen among
  * the hashes routed to it. Merging takes the register-wise maximum, so the sketch of a union is exactly
- * the merge of the sketches of its parts. Hash: 64 bits of MurmurHash3 x64 128 of the UTF-8 text.
+ * the merge of the sketches of its parts. Hash: see {@link #hash}.
  */
 public final class HllState implements State<HllState> {
 
@@ -39,8 +36,13 @@ public final class HllState implements State<HllState> {
         return addHash(hash(key));
     }
 
+    /**
+     * 64-bit FNV-1a over the chars, finished with MurmurHash3's 64-bit mixer (every input bit moves every output
+     * bit, which the register index and the leading-zero count need). Hashing the chars, not their UTF-8 bytes,
+     * spares an array per value; the HyperLogLog states are not stored, so runs need not agree on the hash.
+     */
     public static long hash(String key) {
-        return MurmurHash3.hash128x64(key.getBytes(StandardCharsets.UTF_8))[0];
+        return UniqueHashState.hash(key);
     }
 
     HllState addHash(long x) {
