@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code mastersync changes --since N}: the change feed after sequence number N, for downstream systems. */
 @Command(name = "changes", mixinStandardHelpOptions = true,
-        description = {"Prints every change to staging with a sequence number above --since, in order, as JSON lines",
-                "or CSV. Remember the last seq you processed and ask for what came after it."})
+        description = {"Prints every change to staging and to golden records with a sequence number above --since, in",
+                "order, as JSON lines or CSV. Remember the last seq you processed and ask for what came after it."})
 final class ChangesCommand implements Callable<Integer>, SpringCommand {
 
     private final List<String> springArgs;
@@ -28,6 +28,10 @@ final class ChangesCommand implements Callable<Integer>, SpringCommand {
 
     @Option(names = "--format", defaultValue = "jsonl", description = "jsonl (default) or csv.")
     String format;
+
+    @Option(names = "--feed", paramLabel = "FEED", description = "Only the changes of this feed (repeatable), e.g. a"
+            + " job file's feed name, or golden:customer for the golden customer records.")
+    List<String> feeds = List.of();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,9 +47,17 @@ final class ChangesCommand implements Callable<Integer>, SpringCommand {
         }
         try (ConfigurableApplicationContext context = SpringContext.start(springArgs)) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            List<Object> params = new java.util.ArrayList<>(List.of(since));
+            StringBuilder where = new StringBuilder("seq > ?");
+            if (!feeds.isEmpty()) {
+                where.append(" AND feed IN (").append(String.join(", ", java.util.Collections.nCopies(feeds.size(), "?")))
+                        .append(')');
+                params.addAll(feeds);
+            }
+            params.add(limit);
             List<Map<String, Object>> rows = jdbc.queryForList("SELECT seq, run_id, feed, entity, source_system,"
-                    + " source_key, change_kind, changed_at FROM sync_change WHERE seq > ? ORDER BY seq LIMIT ?", since,
-                    limit);
+                    + " source_key, change_kind, changed_at FROM sync_change WHERE " + where + " ORDER BY seq LIMIT ?",
+                    params.toArray());
             PrintWriter out = spec.commandLine().getOut();
             if (format.equals("csv")) {
                 out.println("seq,run_id,feed,entity,source_system,source_key,change_kind,changed_at");

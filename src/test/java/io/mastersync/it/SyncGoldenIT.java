@@ -141,6 +141,12 @@ class SyncGoldenIT {
                 "update " + before.get("K0010"), "insert " + after.get("K0102"), "delete " + before.get("K0042"));
         assertThat(jdbc.queryForObject("SELECT city FROM mdm_golden_customer WHERE golden_id = ?", String.class,
                 before.get("K0010"))).isEqualTo("Potsdam");
+        List<String> args = new ArrayList<>(List.of("changes", "--since", String.valueOf(seq), "--feed",
+                "golden:customer", "--format", "csv"));
+        args.addAll(db.springArgs());
+        CliRun changes = CliRun.run(args);
+        assertThat(changes.exitCode()).as(changes.err()).isZero();
+        assertThat(changes.out().lines().skip(1)).hasSize(4).allMatch(l -> l.contains(",golden:customer,customer,MDM,G-"));
 
         // the same snapshot again: nothing changed, so neither do the golden records
         long seq2 = lastSeq();
