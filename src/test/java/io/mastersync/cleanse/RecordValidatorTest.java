@@ -29,7 +29,7 @@ class RecordValidatorTest {
 
     private static Customer customer(String email, String country) {
         return new Customer("S", "K", null, "Name", null, null, null, email, null, null, null, null, null, null, country,
-                null, new BigDecimal("1"), "EUR", "active", null);
+                null, new BigDecimal("1"), "EUR", "active", null, null);
     }
 
     private static List<Violation> validate(Object record) {
