@@ -44,6 +44,11 @@ public record Customer(
         LocalDateTime lastChanged,
         LocalDate birthDate) implements CanonicalRecord {
 
+    /** A lower-case ISO 4217 code ({@code eur}) means the upper-case one: upper-cased before the currency check. */
+    public Customer {
+        currency = CurrencyCode.canonical(currency);
+    }
+
     static Customer fromValues(Object[] v) {
         return new Customer((String) v[0], (String) v[1], (String) v[2], (String) v[3], (String) v[4], (String) v[5],
                 (String) v[6], (String) v[7], (String) v[8], (String) v[9], (String) v[10], (String) v[11],
