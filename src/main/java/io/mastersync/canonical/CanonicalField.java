@@ -20,4 +20,8 @@ public record CanonicalField(String name, String column, FieldType type) {
     static CanonicalField timestamp(String name) {
         return new CanonicalField(name, name.replace('-', '_'), FieldType.TIMESTAMP);
     }
+
+    static CanonicalField date(String name) {
+        return new CanonicalField(name, name.replace('-', '_'), FieldType.DATE);
+    }
 }

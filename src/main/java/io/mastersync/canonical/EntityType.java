@@ -1,5 +1,6 @@
 package io.mastersync.canonical;
 
+import static io.mastersync.canonical.CanonicalField.date;
 import static io.mastersync.canonical.CanonicalField.decimal;
 import static io.mastersync.canonical.CanonicalField.text;
 import static io.mastersync.canonical.CanonicalField.timestamp;
@@ -27,7 +28,7 @@ public enum EntityType {
             text("party-type"), text("legal-form"), text("vat-id"), text("email"), text("phone"),
             text("street-1"), text("street-2"), text("postal-code"), text("city"), text("region"),
             text("country"), text("customer-group"), decimal("credit-limit"), text("currency"),
-            text("status"), timestamp("last-changed")),
+            text("status"), timestamp("last-changed"), date("birth-date")),
             Customer::fromValues);
 
     private final String code;

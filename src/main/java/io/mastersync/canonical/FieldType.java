@@ -7,5 +7,8 @@ public enum FieldType {
     /** A decimal number, stored as NUMERIC; parsed with the feed's number format. */
     DECIMAL,
     /** A point in time without zone, stored as TIMESTAMP; parsed with the feed's timestamp formats. */
-    TIMESTAMP
+    TIMESTAMP,
+    /** A calendar date without time (a date of birth), stored as DATE; parsed as ISO {@code yyyy-MM-dd} or with
+     *  the feed's timestamp formats (the date part). */
+    DATE
 }

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
 
 /**
  * An item (SKU) master record in canonical form. Null means the source had no value. Weights are in
- * {@code weightUnit} (a UN/ECE Rec 20 code), prices in {@code currency} (ISO 4217). Immutable.
+ * {@code weightUnit} (a UN/ECE Rec 20 code), prices in {@code currency} (ISO 4217, upper case). Immutable.
  */
 public record Item(
         @NotBlank @Size(max = 64) String sourceSystem,
@@ -22,7 +22,7 @@ public record Item(
         @Size(max = 64) String sku,
         @Gtin String gtin,
         @NotBlank @Size(max = 512) String name,
-        @Size(max = 4000) String description,
+        @Size(max = 4000, payload = Severity.Warning.class) String description,
         @Size(max = 128) String brand,
         @Size(max = 128) String mpn,
         @Size(max = 128) String category,
@@ -33,6 +33,16 @@ public record Item(
         @IsoCurrency String currency,
         @Pattern(regexp = "active|blocked|discontinued", message = "must be one of active, blocked, discontinued") String status,
         LocalDateTime lastChanged) implements CanonicalRecord {
+
+    /**
+     * ISO 4217 codes are upper case; a feed writing {@code gbp} means GBP, so the code is upper-cased before the
+     * currency check rather than rejecting the item. A description over 4,000 characters is kept whole and
+     * flagged (a warning): a long marketing text is no reason to lose the item, and a steward decides whether a
+     * target system needs it shorter.
+     */
+    public Item {
+        currency = CurrencyCode.canonical(currency);
+    }
 
     static Item fromValues(Object[] v) {
         return new Item((String) v[0], (String) v[1], (String) v[2], (String) v[3], (String) v[4], (String) v[5],

@@ -22,12 +22,23 @@ public final class RecordFingerprint {
         return finish(mix(SEED, sourceKey));
     }
 
+    /**
+     * Customer fields before {@code birth-date} was appended. Fields appended to a record type later leave the hash
+     * unchanged while empty, so the content hashes staged by an earlier release stay valid: without this the first
+     * delta sync after an upgrade would count every customer as changed.
+     */
+    private static final int CUSTOMER_FIELDS_BEFORE_BIRTH_DATE = 20;
+
     /** Over every canonical field except source system and key (which identify the record). */
     public static long content(CanonicalRecord record) {
         Object[] values = record.values();
+        int appendedFrom = record instanceof Customer ? CUSTOMER_FIELDS_BEFORE_BIRTH_DATE : values.length;
         long h = SEED;
         for (int i = 2; i < values.length; i++) {
             Object v = values[i];
+            if (v == null && i >= appendedFrom) {
+                continue;
+            }
             h = (h ^ (i + 1)) * PRIME;
             if (v == null) {
                 h = (h ^ 0xFF) * PRIME;

@@ -1,6 +1,7 @@
 package io.mastersync.cleanse;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -40,6 +41,7 @@ public final class RecordAssembler {
                 case TEXT -> text;
                 case DECIMAL -> decimal(def, text, violations);
                 case TIMESTAMP -> timestamp(def, text, violations);
+                case DATE -> date(def, text, violations);
             };
         }
         return entity.create(typed);
@@ -66,6 +68,29 @@ public final class RecordAssembler {
                             + "')", text));
             return null;
         }
+    }
+
+    /**
+     * ISO {@code yyyy-MM-dd} (what the {@code date} normalizer writes), else the feed's timestamp formats, of which
+     * only the date counts: a feed whose dates come as {@code 31.12.1970} lists that pattern once for both kinds.
+     */
+    private LocalDate date(CanonicalField def, String text, List<Violation> violations) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            // try the feed's patterns
+        }
+        for (DateTimeFormatter formatter : timestampFormatters) {
+            try {
+                return LocalDateTime.parse(text, formatter).toLocalDate();
+            } catch (DateTimeParseException e) {
+                // try the next pattern
+            }
+        }
+        violations.add(Violation.error(def.name(), "date-format",
+                def.name() + ": '" + text + "' is not a date (yyyy-MM-dd or one of " + formats.timestampPatterns()
+                        + ")", text));
+        return null;
     }
 
     private LocalDateTime timestamp(CanonicalField def, String text, List<Violation> violations) {

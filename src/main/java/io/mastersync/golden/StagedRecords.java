@@ -118,6 +118,10 @@ public final class StagedRecords {
                 Timestamp t = rs.getTimestamp(col);
                 return t == null ? null : t.toLocalDateTime().toString();
             }
+            case DATE: {
+                java.sql.Date d = rs.getDate(col);
+                return d == null ? null : d.toLocalDate().toString();
+            }
             default:
                 return rs.getString(col);
         }
@@ -133,6 +137,8 @@ public final class StagedRecords {
                 return new BigDecimal(text);
             case TIMESTAMP:
                 return Timestamp.valueOf(LocalDateTime.parse(text));
+            case DATE:
+                return java.time.LocalDate.parse(text);
             default:
                 return text;
         }

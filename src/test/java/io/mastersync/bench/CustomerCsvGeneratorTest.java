@@ -174,7 +174,7 @@ class CustomerCsvGeneratorTest {
         Customer c = new Customer("BENCH", r.get(0), r.get(0), blank(r.get(1)), null, blank(r.get(2)), blank(r.get(3)),
                 blank(r.get(4)), blank(r.get(5)), blank(r.get(6)), null, blank(r.get(7)), blank(r.get(8)), null,
                 blank(r.get(9)), null, r.get(10).isEmpty() ? null : new BigDecimal(r.get(10)), blank(r.get(11)), null,
-                null);
+                null, null);
         List<Violation> found = new ArrayList<>();
         VALIDATOR.validate(c, found);
         found.removeIf(v -> !v.isError());

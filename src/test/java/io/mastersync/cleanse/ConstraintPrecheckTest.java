@@ -53,7 +53,7 @@ class ConstraintPrecheckTest {
                     LocalDateTime.of(2024, 1, 1, 0, 0)));
             records.add(new Customer(pick(random, TEXT), pick(random, TEXT), null, pick(random, TEXT), null, null, null,
                     pick(random, EMAIL), null, null, null, null, null, null, pick(random, COUNTRY), null,
-                    pick(random, AMOUNT), pick(random, CURRENCY), pick(random, CUSTOMER_STATUS), null));
+                    pick(random, AMOUNT), pick(random, CURRENCY), pick(random, CUSTOMER_STATUS), null, null));
         }
         int valid = 0;
         for (CanonicalRecord r : records) {

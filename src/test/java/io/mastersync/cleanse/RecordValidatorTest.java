@@ -29,7 +29,7 @@ class RecordValidatorTest {
 
     private static Customer customer(String email, String country) {
         return new Customer("S", "K", null, "Name", null, null, null, email, null, null, null, null, null, null, country,
-                null, new BigDecimal("1"), "EUR", "active", null);
+                null, new BigDecimal("1"), "EUR", "active", null, null);
     }
 
     private static List<Violation> validate(Object record) {
@@ -54,10 +54,34 @@ class RecordValidatorTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"EUR,true", "USD,true", "EURO,false", "eur,false"})
+    @CsvSource({"EUR,true", "USD,true", "EURO,false", "eur,true", "Gbp,true", "xyz,false"})
     void currencyMustBeIso4217(String currency, boolean valid) {
         assertThat(validate(item(null, null, currency)).stream().anyMatch(v -> v.rule().equals("IsoCurrency")))
                 .isEqualTo(!valid);
+    }
+
+    @Test
+    void aLowerCaseCurrencyCodeIsStoredUpperCase() {
+        assertThat(item(null, null, "gbp").currency()).isEqualTo("GBP");
+        assertThat(customer(null, null).currency()).isEqualTo("EUR");
+        assertThat(new Customer("S", "K", null, "Name", null, null, null, null, null, null, null, null, null, null,
+                null, null, new BigDecimal("1"), "chf", null, null, null).currency()).isEqualTo("CHF");
+    }
+
+    @Test
+    void aDescriptionOverFourThousandCharactersIsKeptWholeAndFlaggedNotRejected() {
+        String longText = "x".repeat(4001);
+        Item item = new Item("S", "K", null, null, "Name", longText, null, null, null, null, null, null, null, null,
+                null, null);
+
+        List<Violation> found = validate(item);
+
+        assertThat(item.description()).hasSize(4001);
+        assertThat(found).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("description");
+            assertThat(v.rule()).isEqualTo("Size");
+            assertThat(v.isError()).isFalse();
+        });
     }
 
     @ParameterizedTest

@@ -141,8 +141,19 @@ class SurvivorshipTest {
     @Test
     void shippedMatchFilesParse() {
         assertThat(MatchFile.read(Path.of("rules/customer-match.yml"), EntityType.CUSTOMER).matchFields())
-                .contains("name", "postal-code", "phone", "email");
+                .contains("name", "postal-code", "phone", "email", "vat-id", "birth-date");
         assertThat(MatchFile.read(Path.of("rules/item-match.yml"), EntityType.ITEM).matchFields())
                 .contains("gtin", "mpn", "brand", "name");
+    }
+
+    @Test
+    void theDataSetJobsUseAnUnchangedCopyOfTheShippedCustomerMatchFile() throws Exception {
+        assertThat(withoutComments(Path.of("bench/datasets/customer-match.yml")))
+                .isEqualTo(withoutComments(Path.of("rules/customer-match.yml")));
+    }
+
+    private static List<String> withoutComments(Path file) throws java.io.IOException {
+        return Files.readAllLines(file).stream().map(l -> l.replaceAll("\\s*#.*$", "")).filter(l -> !l.isBlank())
+                .toList();
     }
 }

@@ -2,7 +2,11 @@ package io.mastersync.cleanse.normalize;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormatSymbols;
+import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code decimal}: reads a number written in a national format and writes it plain and canonical:
@@ -18,7 +22,11 @@ import java.util.Locale;
  *       canonical one: {@code .} as decimal separator and no grouping;</li>
  *   <li>{@code trailing-minus} (default true): accepts SAP-style {@code 123-} as negative;</li>
  *   <li>{@code parentheses} (default false): accepts accounting-style {@code (123)} as negative;</li>
- *   <li>{@code strip-trailing-zeros} (default false): {@code 12.50} becomes {@code 12.5}.</li>
+ *   <li>{@code strip-trailing-zeros} (default false): {@code 12.50} becomes {@code 12.5};</li>
+ *   <li>{@code currency-field} (default none): for amounts that carry their currency, such as {@code 69.71 gbp}
+ *       or {@code EUR 12,50}: an ISO 4217 code (any case) before or after the number is taken off and written,
+ *       upper case, to this field; an amount without a code leaves that field as it is. Three letters that are
+ *       no ISO 4217 code are a Problem {@code unknown-currency}.</li>
  * </ul>
  * Strict: grouping is only accepted in the integer part and in groups of three ({@code 1.234.567,8}); a second
  * decimal separator, misplaced grouping, letters or exponents are a Problem {@code invalid-number}. Any space
@@ -38,9 +46,19 @@ public final class DecimalNormalizer implements Normalizer {
     private final boolean parentheses;
     private final boolean stripTrailingZeros;
     private final String formatDescription;
+    /** The field that receives a currency code written with the amount; null when amounts carry none. */
+    private final String currencyField;
+
+    private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
 
     public DecimalNormalizer(char decimalSeparator, Character groupingSeparator, boolean trailingMinus,
                              boolean parentheses, boolean stripTrailingZeros) {
+        this(decimalSeparator, groupingSeparator, trailingMinus, parentheses, stripTrailingZeros, null);
+    }
+
+    public DecimalNormalizer(char decimalSeparator, Character groupingSeparator, boolean trailingMinus,
+                             boolean parentheses, boolean stripTrailingZeros, String currencyField) {
         if (groupingSeparator != null && groupingSeparator == decimalSeparator) {
             throw new IllegalArgumentException("decimal and grouping separator are both '" + decimalSeparator + "'");
         }
@@ -49,6 +67,7 @@ public final class DecimalNormalizer implements Normalizer {
         this.trailingMinus = trailingMinus;
         this.parentheses = parentheses;
         this.stripTrailingZeros = stripTrailingZeros;
+        this.currencyField = currencyField;
         this.formatDescription = "decimal separator '" + decimalSeparator + "'"
                 + (groupingSeparator == null ? ", no grouping" : ", grouping '" + groupingSeparator + "'");
     }
@@ -84,7 +103,8 @@ public final class DecimalNormalizer implements Normalizer {
                     "makes decimal and grouping separator both '" + decimal + "'");
         }
         return new DecimalNormalizer(decimal, grouping, options.bool("trailing-minus", true),
-                options.bool("parentheses", false), options.bool("strip-trailing-zeros", false));
+                options.bool("parentheses", false), options.bool("strip-trailing-zeros", false),
+                options.string("currency-field", null));
     }
 
     private static String equivalents(char c) {
@@ -223,11 +243,58 @@ public final class DecimalNormalizer implements Normalizer {
         if (value == null || value.isBlank() || alreadyCanonical(value)) {
             return new NormalizerResult.Unchanged(value);
         }
+        if (currencyField != null) {
+            String[] split = splitCurrency(TextChars.trim(value));
+            if (split != null) {
+                return withCurrency(value, split[0], split[1]);
+            }
+        }
         String canonical = parse(value);
         if (canonical == null) {
             return NormalizerResult.problem(value, "invalid-number",
                     "'" + value + "' is not a number with " + formatDescription);
         }
         return NormalizerResult.of(value, canonical);
+    }
+
+    private NormalizerResult withCurrency(String value, String amount, String code) {
+        if (!CURRENCIES.contains(code)) {
+            return NormalizerResult.problem(value, "unknown-currency",
+                    "'" + value + "': '" + code + "' is not an ISO 4217 currency code");
+        }
+        String canonical = parse(amount);
+        if (canonical == null) {
+            return NormalizerResult.problem(value, "invalid-number",
+                    "'" + value + "' is not a number with " + formatDescription + " and a currency code");
+        }
+        return NormalizerResult.of(value, canonical, Map.of(currencyField, code));
+    }
+
+    /**
+     * {amount, upper-case code} when the text is three letters and a number, in either order, with or without
+     * blanks between them; null when it has no such code (then it is parsed as a plain number).
+     */
+    static String[] splitCurrency(String text) {
+        if (text.length() < 4) {
+            return null;
+        }
+        if (letters(text, 0) && !Character.isLetter(text.charAt(3))) {
+            return new String[] {TextChars.trim(text.substring(3)), text.substring(0, 3).toUpperCase(Locale.ROOT)};
+        }
+        int end = text.length() - 3;
+        if (letters(text, end) && !Character.isLetter(text.charAt(end - 1))) {
+            return new String[] {TextChars.trim(text.substring(0, end)), text.substring(end).toUpperCase(Locale.ROOT)};
+        }
+        return null;
+    }
+
+    private static boolean letters(String text, int from) {
+        for (int i = from; i < from + 3; i++) {
+            char c = text.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -13,8 +13,12 @@ import io.mastersync.cleanse.normalize.Normalizer;
  */
 record DeclaredNormalizer(String id, String field, int index, Normalizer normalizer, OnProblem onProblem) {
 
-    /** What a normalizer's problem result becomes. */
+    /**
+     * What a normalizer's problem result becomes: an error (row rejected), a warning (value kept, row flagged),
+     * nothing, or {@code CLEAR}: a warning and the value dropped, for optional fields whose bad value would
+     * otherwise fail typed parsing and reject the whole row (a birth date of 1955-11-92).
+     */
     enum OnProblem {
-        ERROR, WARNING, IGNORE
+        ERROR, WARNING, IGNORE, CLEAR
     }
 }

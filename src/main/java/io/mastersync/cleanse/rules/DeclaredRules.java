@@ -114,6 +114,10 @@ public final class DeclaredRules implements RuleSet {
                 violations.add(Violation.error(n.field(), n.id(), p.message(), before));
             } else if (n.onProblem() == DeclaredNormalizer.OnProblem.WARNING) {
                 violations.add(Violation.warning(n.field(), n.id(), p.message(), before));
+            } else if (n.onProblem() == DeclaredNormalizer.OnProblem.CLEAR) {
+                violations.add(Violation.warning(n.field(), n.id(), p.message() + "; value dropped", before));
+                fields.set(n.index(), null);
+                changes.add(new FieldChange(n.id(), n.field(), before, null));
             }
             return;
         }

@@ -190,8 +190,10 @@ public final class RulesFileParser {
                 return DeclaredNormalizer.OnProblem.WARNING;
             case "ignore":
                 return DeclaredNormalizer.OnProblem.IGNORE;
+            case "clear":
+                return DeclaredNormalizer.OnProblem.CLEAR;
             default:
-                throw new DefinitionException(file, o.line(), "'on-problem' must be error, warning or ignore, not '"
+                throw new DefinitionException(file, o.line(), "'on-problem' must be error, warning, ignore or clear, not '"
                         + o.scalar() + "'");
         }
     }

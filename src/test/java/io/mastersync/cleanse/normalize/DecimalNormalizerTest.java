@@ -3,6 +3,7 @@ package io.mastersync.cleanse.normalize;
 import static io.mastersync.cleanse.normalize.Results.assertNormalizes;
 import static io.mastersync.cleanse.normalize.Results.assertProblem;
 import static io.mastersync.cleanse.normalize.Results.create;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,30 @@ class DecimalNormalizerTest {
             "de-CH;1'234.56;1234.56", "de-CH;1’234.56;1234.56"})
     void readsLocaleFormats(String locale, String in, String out) {
         assertNormalizes(create("decimal", "locale", locale), in, out);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {"en-US;69.71 gbp;69.71;GBP", "de-DE;EUR 12,50;12.50;EUR",
+            "de-DE;12,50EUR;12.50;EUR", "de-DE;usd 1.234,5;1234.5;USD"})
+    void anAmountsCurrencyCodeGoesUpperCaseToTheCurrencyField(String locale, String in, String amount, String code) {
+        Normalizer n = create("decimal", "locale", locale, "currency-field", "currency");
+
+        NormalizerResult r = n.apply(in, RecordContext.empty());
+
+        assertThat(r.value()).isEqualTo(amount);
+        assertThat(r.outputs()).isEqualTo(java.util.Map.of("currency", code));
+    }
+
+    @Test
+    void withACurrencyFieldAPlainAmountLeavesTheCurrencyAloneAndAnUnknownCodeIsAProblem() {
+        Normalizer n = create("decimal", "currency-field", "currency");
+
+        NormalizerResult plain = n.apply("38.99", RecordContext.empty());
+
+        assertThat(plain.value()).isEqualTo("38.99");
+        assertThat(plain.outputs()).isEmpty();
+        assertProblem(n, "12.50 xyz", "unknown-currency");
+        assertProblem(create("decimal"), "69.71 gbp", "invalid-number");
     }
 
     @ParameterizedTest

@@ -100,6 +100,30 @@ class NormalizationTest {
     }
 
     @Test
+    void onProblemClearDropsTheBadValueWithAWarningSoTheRowIsStillLoaded() {
+        DeclaredRules rules = customerRules(dir, """
+                fields:
+                  birth-date:
+                    normalize:
+                      - name: date
+                        patterns: yyyyMMdd
+                        on-problem: clear
+                """);
+
+        RulesTestSupport.Outcome bad = apply(rules, row(EntityType.CUSTOMER, "birth-date", "19551192"));
+        RulesTestSupport.Outcome good = apply(rules, row(EntityType.CUSTOMER, "birth-date", "19560409"));
+
+        Violation dropped = bad.only("birth-date/date");
+        assertThat(dropped.severity()).isEqualTo(Violation.Severity.WARNING);
+        assertThat(dropped.value()).isEqualTo("19551192");
+        assertThat(dropped.message()).contains("value dropped");
+        assertThat(bad.values().get("birth-date")).isNull();
+        assertThat(bad.changes()).containsExactly(new FieldChange("birth-date/date", "birth-date", "19551192", null));
+        assertThat(good.values().get("birth-date")).isEqualTo("1956-04-09");
+        assertThat(good.violations()).isEmpty();
+    }
+
+    @Test
     void legalFormIsSplitIntoItsOwnFieldAndBothChangesAreRecorded() {
         DeclaredRules rules = customerRules(dir, """
                 fields:

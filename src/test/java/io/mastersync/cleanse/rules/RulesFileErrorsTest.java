@@ -92,7 +92,7 @@ class RulesFileErrorsTest {
                         on-problem: reject
                 """);
         assertThat(onProblem.line()).isEqualTo(6);
-        assertThat(onProblem).hasMessageContaining("'on-problem' must be error, warning or ignore");
+        assertThat(onProblem).hasMessageContaining("'on-problem' must be error, warning, ignore or clear");
     }
 
     @Test
