@@ -31,6 +31,9 @@ public record MatchFile(Path file, EntityType entity, MatchSettings match, Survi
         }
         for (ComparisonSpec c : match.comparisons()) {
             fields.add(c.field());
+            if (c.unitField() != null) {
+                fields.add(c.unitField());
+            }
         }
         for (String f : fields) {
             if (entity.field(f).isEmpty() || f.equals("source-system") || f.equals("source-key")) {
@@ -49,6 +52,9 @@ public record MatchFile(Path file, EntityType entity, MatchSettings match, Survi
         }
         for (ComparisonSpec c : match.comparisons()) {
             used.add(c.field());
+            if (c.unitField() != null) {
+                used.add(c.unitField());
+            }
         }
         Set<String> ordered = new LinkedHashSet<>();
         entity.fields().forEach(f -> {

@@ -43,6 +43,8 @@ public final class Comparison {
     private final boolean[] usable;
     /** Per record (term frequency only): the share of records with its value. */
     private final double[] frequency;
+    /** Per record the number of its unit (see {@link ComparisonSpec#unitField()}), -1 when missing; null without. */
+    private final int[] unit;
 
     public Comparison(ComparisonSpec spec, List<MatchRecord> records) {
         this.spec = spec;
@@ -51,6 +53,7 @@ public final class Comparison {
             values.add(r.get(spec.field()));
         }
         this.comparator = Comparators.create(spec.method(), spec.params(), values);
+        this.unit = spec.unitField() == null ? null : unitNumbers(spec.unitField(), records);
         this.thresholds = spec.levels().stream().mapToDouble(Double::doubleValue).toArray();
         // every distinct value is prepared (and its term-frequency key made) once, on all cores; a field whose
         // values hardly repeat (phone, e-mail) skips finding the distinct ones, which cost more than it saved
@@ -192,11 +195,38 @@ public final class Comparison {
     }
 
     /** Number of levels, not counting the null level. */
+    private static int[] unitNumbers(String field, List<MatchRecord> records) {
+        Map<String, Integer> numbers = new HashMap<>();
+        int[] result = new int[records.size()];
+        for (int i = 0; i < result.length; i++) {
+            String u = unitKey(records.get(i).get(field));
+            result[i] = u == null ? -1 : numbers.computeIfAbsent(u, x -> numbers.size());
+        }
+        return result;
+    }
+
+    private static boolean differentUnits(String a, String b) {
+        String x = unitKey(a);
+        String y = unitKey(b);
+        return x != null && y != null && !x.equals(y);
+    }
+
+    /** Units compare without case and surrounding blanks; a blank unit is a missing one. */
+    private static String unitKey(String unit) {
+        if (unit == null || unit.isBlank()) {
+            return null;
+        }
+        return unit.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
     public int levelCount() {
         return thresholds.length + 1;
     }
 
     public Double similarity(MatchRecord a, MatchRecord b) {
+        if (spec.unitField() != null && differentUnits(a.get(spec.unitField()), b.get(spec.unitField()))) {
+            return null;
+        }
         Double s = comparator.similarity(a.get(spec.field()), b.get(spec.field()));
         if (s == null || s.isNaN()) {
             return null;
@@ -206,6 +236,9 @@ public final class Comparison {
 
     /** Similarity of records {@code a} and {@code b} of the data set, in [0, 1]; NaN when not comparable. */
     public double similarity(int a, int b) {
+        if (unit != null && unit[a] >= 0 && unit[b] >= 0 && unit[a] != unit[b]) {
+            return Double.NaN;
+        }
         if (ids != null) {
             int x = ids[a];
             int y = ids[b];

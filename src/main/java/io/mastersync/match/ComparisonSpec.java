@@ -12,9 +12,17 @@ import java.util.Objects;
  * @param levels        descending thresholds; empty means the method's defaults
  * @param termFrequency adjust the weight of an exact agreement by how common the shared value is
  * @param params        method parameters, e.g. {@code tolerance} for {@code numeric}
+ * @param unitField     null, or the field that gives {@code field}'s unit (a price's currency, a weight's unit): a
+ *                      pair whose two records both have a unit, and not the same one, is not compared (the null
+ *                      level: no evidence either way), since 100 EUR and 100 GBP are not the same price
  */
 public record ComparisonSpec(String id, String field, String method, List<Double> levels, boolean termFrequency,
-        Map<String, String> params) {
+        Map<String, String> params, String unitField) {
+
+    public ComparisonSpec(String id, String field, String method, List<Double> levels, boolean termFrequency,
+            Map<String, String> params) {
+        this(id, field, method, levels, termFrequency, params, null);
+    }
 
     public ComparisonSpec {
         Objects.requireNonNull(id, "id");

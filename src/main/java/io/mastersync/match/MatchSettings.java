@@ -215,10 +215,13 @@ public record MatchSettings(LinkMode link, boolean oneToOne, List<BlockingRule> 
         for (String param : Comparators.parameters(method)) {
             c.optionalString(param).ifPresent(v -> params.put(param, v));
         }
-        Set<String> known = new LinkedHashSet<>(List.of("id", "field", "method", "levels", "term-frequency"));
+        String unitField = c.optionalString("unit-field").orElse(null);
+        Set<String> known = new LinkedHashSet<>(List.of("id", "field", "method", "levels", "term-frequency",
+                "unit-field"));
         known.addAll(Comparators.parameters(method));
         c.finish(known);
-        ComparisonSpec spec = wrap(c, "id", () -> new ComparisonSpec(id, field, method, levels, tf, params));
+        ComparisonSpec spec = wrap(c, "id", () -> new ComparisonSpec(id, field, method, levels, tf, params,
+                unitField));
         wrap(c, "method", () -> Comparators.create(method, params, List.of())); // rejects bad parameter values now
         return spec;
     }
