@@ -113,44 +113,14 @@ final class BinaryCopyBuffer {
         return value instanceof Number n ? n.longValue() : Long.parseLong(value.toString().trim());
     }
 
-    /** UTF-8 with a 4-byte length in front; NUL (which PostgreSQL text cannot hold) as U+2400, like the text format. */
+    /** UTF-8 with a 4-byte length in front (see {@link CopyUtf8}). */
     private void text(String s) {
         ensure(4 + s.length() * 3);
         int lengthAt = length;
-        length += 4;
-        byte[] b = bytes;
-        int n = length;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                if (c == 0) {
-                    b[n++] = (byte) 0xE2;
-                    b[n++] = (byte) 0x90;
-                    b[n++] = (byte) 0x80;
-                } else {
-                    b[n++] = (byte) c;
-                }
-            } else if (c < 0x800) {
-                b[n++] = (byte) (0xC0 | (c >> 6));
-                b[n++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                b[n++] = (byte) (0xF0 | (cp >> 18));
-                b[n++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                b[n++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                b[n++] = (byte) (0x80 | (cp & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                b[n++] = '?';
-            } else {
-                b[n++] = (byte) (0xE0 | (c >> 12));
-                b[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                b[n++] = (byte) (0x80 | (c & 0x3F));
-            }
-        }
-        int written = n - length;
+        int end = CopyUtf8.write(s, bytes, length + 4, false);
         length = lengthAt;
-        putInt(written);
-        length = n;
+        putInt(end - lengthAt - 4);
+        length = end;
     }
 
     /**

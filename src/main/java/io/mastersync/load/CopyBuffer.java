@@ -66,38 +66,7 @@ final class CopyBuffer {
 
     private void text(String s) {
         ensure(s.length() * 3 + 8);
-        byte[] b = bytes;
-        int n = length;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                switch (c) {
-                    case '\\' -> { b[n++] = '\\'; b[n++] = '\\'; }
-                    case '\t' -> { b[n++] = '\\'; b[n++] = 't'; }
-                    case '\n' -> { b[n++] = '\\'; b[n++] = 'n'; }
-                    case '\r' -> { b[n++] = '\\'; b[n++] = 'r'; }
-                    // PostgreSQL text cannot hold NUL: show it as the NUL symbol U+2400
-                    case '\0' -> { b[n++] = (byte) 0xE2; b[n++] = (byte) 0x90; b[n++] = (byte) 0x80; }
-                    default -> b[n++] = (byte) c;
-                }
-            } else if (c < 0x800) {
-                b[n++] = (byte) (0xC0 | (c >> 6));
-                b[n++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                b[n++] = (byte) (0xF0 | (cp >> 18));
-                b[n++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                b[n++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                b[n++] = (byte) (0x80 | (cp & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                b[n++] = '?';
-            } else {
-                b[n++] = (byte) (0xE0 | (c >> 12));
-                b[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                b[n++] = (byte) (0x80 | (c & 0x3F));
-            }
-        }
-        length = n;
+        length = CopyUtf8.write(s, bytes, length, true);
     }
 
     private void ascii(String s) {
