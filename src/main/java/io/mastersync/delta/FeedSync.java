@@ -13,6 +13,7 @@ import java.util.Objects;
 
 import io.mastersync.canonical.CanonicalField;
 import io.mastersync.canonical.EntityType;
+import io.mastersync.load.BinaryResults;
 import io.mastersync.load.BulkRows;
 import io.mastersync.load.RunFeed;
 import io.mastersync.load.SeenBlocks;
@@ -161,7 +162,7 @@ public final class FeedSync {
         try (PreparedStatement ps = c.prepareStatement("SELECT key_hash, source_key FROM " + staging
                 + " WHERE source_system = ? AND deleted_at IS NULL")) {
             ps.setString(1, feed.sourceSystem());
-            binaryResults(ps);
+            BinaryResults.prefer(ps);
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -179,19 +180,12 @@ public final class FeedSync {
         return gone.size();
     }
 
-    /** PostgreSQL: results in binary (bytea and int8 without text to parse), by preparing on the server at once. */
-    private static void binaryResults(PreparedStatement ps) throws SQLException {
-        if (ps.isWrapperFor(org.postgresql.PGStatement.class)) {
-            ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
-        }
-    }
-
     /** Every packed entry (rows not cleansed) of this run and feed. */
     private void forEachPackedKey(Connection c, SeenBlocks.Entry entry) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT packed FROM " + SeenBlocks.TABLE + " WHERE run_id = ? AND"
                 + " feed = ?")) {
             bind(ps, feed.runId(), feed.feed());
-            binaryResults(ps);
+            BinaryResults.prefer(ps);
             ps.setFetchSize(1_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import io.mastersync.load.BinaryResults;
 import io.mastersync.load.RunFeed;
 import io.mastersync.load.StagingTarget;
 
@@ -34,10 +35,7 @@ public final class SyncTargets {
         try (PreparedStatement ps = c.prepareStatement("SELECT key_hash, content_hash, source_hash FROM "
                 + feed.entity().stagingTable() + " WHERE source_system = ? AND deleted_at IS NULL")) {
             ps.setFetchSize(10_000);
-            if (ps.isWrapperFor(org.postgresql.PGStatement.class)) {
-                // a server-side prepared statement returns the hashes as binary int8, not as text to parse
-                ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
-            }
+            BinaryResults.prefer(ps);
             ps.setString(1, feed.sourceSystem());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

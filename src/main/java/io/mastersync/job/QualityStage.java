@@ -215,10 +215,7 @@ class QualityStage implements RunStage {
         try (ParallelProfile profile = new ParallelProfile(runner, columns, threads)) {
             jdbc.query(con -> {
                 java.sql.PreparedStatement ps = con.prepareStatement(sql.toString());
-                if (ps.isWrapperFor(org.postgresql.PGStatement.class)) {
-                    // prepared on the server at once: numbers and timestamps arrive binary, not as text to parse
-                    ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
-                }
+                io.mastersync.load.BinaryResults.prefer(ps);
                 ps.setFetchSize(FETCH_SIZE);
                 ps.setLong(1, runId);
                 ps.setString(2, feed);
