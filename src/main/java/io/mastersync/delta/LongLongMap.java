@@ -25,7 +25,7 @@ final class LongLongMap {
     /** The value of a key, or 0 when the key is absent. */
     long get(long key) {
         int mask = keys.length - 1;
-        for (int i = (int) key & mask; ; i = (i + 1) & mask) {
+        for (int i = slot(key, mask); ; i = (i + 1) & mask) {
             if (keys[i] == 0) {
                 return 0;
             }
@@ -41,7 +41,7 @@ final class LongLongMap {
 
     private void insert(long[] k, long[] v, long key, long value) {
         int mask = k.length - 1;
-        for (int i = (int) key & mask; ; i = (i + 1) & mask) {
+        for (int i = slot(key, mask); ; i = (i + 1) & mask) {
             if (k[i] == 0 || k[i] == key) {
                 if (k[i] == 0) {
                     size++;
@@ -51,6 +51,15 @@ final class LongLongMap {
                 return;
             }
         }
+    }
+
+    /**
+     * The first slot of a key: its bits mixed (Fibonacci multiply, high half folded in), so that keys which differ
+     * only in their high bits do not share one long probe run.
+     */
+    private static int slot(long key, int mask) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32)) & mask;
     }
 
     private void grow() {
