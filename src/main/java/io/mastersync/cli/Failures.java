@@ -11,7 +11,10 @@ final class Failures {
 
     static String oneLine(Throwable ex) {
         Throwable own = ownCause(ex);
-        Throwable shown = own != null ? own : root(ex);
+        Throwable shown = own != null ? own : driverCause(ex);
+        if (shown == null) {
+            shown = root(ex);
+        }
         String message = shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
         return message.replace('\n', ' ').replace('\r', ' ');
     }
@@ -28,6 +31,20 @@ final class Failures {
             }
         }
         return null;
+    }
+
+    /**
+     * The deepest SQLException in the chain: the driver's own words ("Connection to 127.0.0.1:5433 refused. Check
+     * that the hostname and port are correct ..."), which say more than the socket error under them.
+     */
+    private static Throwable driverCause(Throwable ex) {
+        Throwable found = null;
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException && t.getMessage() != null) {
+                found = t;
+            }
+        }
+        return found;
     }
 
     private static Throwable root(Throwable ex) {
