@@ -5,7 +5,6 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 
 /**
  * Rows in PostgreSQL's binary COPY format. The server then stores numbers, timestamps and dates without
@@ -13,7 +12,7 @@ import java.util.Arrays;
  * about a third less time in binary than in text. Each value is written as the column's type, converted from
  * the Java value (text is parsed for a typed column). Reusable after {@link #clear()}; not thread-safe.
  */
-final class BinaryCopyBuffer {
+final class BinaryCopyBuffer extends CopyBytes {
 
     /** The PostgreSQL types this format writes; a table with any other column type is copied as text. */
     enum ColumnType {
@@ -43,8 +42,6 @@ final class BinaryCopyBuffer {
     private static final long PG_EPOCH_DAY = 10_957L;
     private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
 
-    private byte[] bytes = new byte[1 << 16];
-    private int length;
 
     void startRow(int columns) {
         putShort(columns);
@@ -92,21 +89,9 @@ final class BinaryCopyBuffer {
             }
             case BOOL -> {
                 putInt(1);
-                put(value instanceof Boolean b ? (b ? 1 : 0) : Boolean.parseBoolean(value.toString()) ? 1 : 0);
+                put((byte) (value instanceof Boolean b ? (b ? 1 : 0) : Boolean.parseBoolean(value.toString()) ? 1 : 0));
             }
         }
-    }
-
-    byte[] bytes() {
-        return bytes;
-    }
-
-    int length() {
-        return length;
-    }
-
-    void clear() {
-        length = 0;
     }
 
     private static long longValue(Object value) {
@@ -189,22 +174,5 @@ final class BinaryCopyBuffer {
     private void putLong(long v) {
         putInt((int) (v >> 32));
         putInt((int) v);
-    }
-
-    void put(byte[] b) {
-        ensure(b.length);
-        System.arraycopy(b, 0, bytes, length, b.length);
-        length += b.length;
-    }
-
-    private void put(int b) {
-        ensure(1);
-        bytes[length++] = (byte) b;
-    }
-
-    private void ensure(int more) {
-        if (length + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
-        }
     }
 }

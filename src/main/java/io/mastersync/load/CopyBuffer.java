@@ -1,7 +1,6 @@
 package io.mastersync.load;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 
 /**
  * Rows in PostgreSQL's COPY text format, encoded straight into UTF-8 bytes: tab between columns,
@@ -9,11 +8,9 @@ import java.util.Arrays;
  * avoids building a String per chunk and encoding it again. Reusable after {@link #clear()}; not
  * thread-safe.
  */
-final class CopyBuffer {
+final class CopyBuffer extends CopyBytes {
 
     private static final byte[] NULL = {'\\', 'N'};
-    private byte[] bytes = new byte[1 << 16];
-    private int length;
     private boolean firstInRow = true;
 
     CopyBuffer value(Object value) {
@@ -51,16 +48,9 @@ final class CopyBuffer {
         firstInRow = true;
     }
 
-    byte[] bytes() {
-        return bytes;
-    }
-
-    int length() {
-        return length;
-    }
-
+    @Override
     void clear() {
-        length = 0;
+        super.clear();
         firstInRow = true;
     }
 
@@ -73,23 +63,6 @@ final class CopyBuffer {
         ensure(s.length());
         for (int i = 0; i < s.length(); i++) {
             bytes[length++] = (byte) s.charAt(i);
-        }
-    }
-
-    private void put(byte b) {
-        ensure(1);
-        bytes[length++] = b;
-    }
-
-    private void put(byte[] b) {
-        ensure(b.length);
-        System.arraycopy(b, 0, bytes, length, b.length);
-        length += b.length;
-    }
-
-    private void ensure(int more) {
-        if (length + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
         }
     }
 }

@@ -15,28 +15,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import io.mastersync.it.TestDatabase;
 
 /**
  * Binary COPY stores exactly what text COPY stores, for every type it writes and the awkward values of each
- * (PostgreSQL of this machine, throwaway schema).
+ * (PostgreSQL of this machine, a throwaway database).
  */
 class BinaryCopyInserterIT {
 
     private static final List<String> COLUMNS = List.of("id", "t", "n", "ts", "d", "b", "i", "s", "c", "bin");
-    private final String schema = "binary_copy_it_" + Long.toHexString(System.nanoTime());
-    private SingleConnectionDataSource dataSource;
+    private TestDatabase db;
     private JdbcTemplate jdbc;
 
     @BeforeEach
-    void database() {
-        String url = System.getProperty("mastersync.test.db.url", "jdbc:postgresql://127.0.0.1:5432/test");
-        String user = System.getProperty("mastersync.test.db.user", "root");
-        String password = System.getProperty("mastersync.test.db.password", "");
-        dataSource = new SingleConnectionDataSource(url, user, password, true);
-        jdbc = new JdbcTemplate(dataSource);
-        jdbc.execute("CREATE SCHEMA " + schema);
-        jdbc.execute("SET search_path TO " + schema);
+    void database() throws SQLException {
+        db = TestDatabase.create("binary_copy");
+        jdbc = db.jdbc();
         for (String table : List.of("via_text", "via_binary")) {
             jdbc.execute("CREATE TABLE " + table + " (id BIGINT, t VARCHAR, n NUMERIC(18,4), ts TIMESTAMP, d DATE,"
                     + " b BOOLEAN, i INTEGER, s SMALLINT, c CHAR(3), bin BYTEA)");
@@ -44,9 +39,8 @@ class BinaryCopyInserterIT {
     }
 
     @AfterEach
-    void dropSchema() {
-        jdbc.execute("DROP SCHEMA " + schema + " CASCADE");
-        dataSource.destroy();
+    void dropDatabase() throws SQLException {
+        db.close();
     }
 
     private static List<Object[]> awkwardRows() {
@@ -76,7 +70,7 @@ class BinaryCopyInserterIT {
     @Test
     void binaryCopyStoresWhatTextCopyStores() throws SQLException {
         List<Object[]> rows = awkwardRows();
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = jdbc.getDataSource().getConnection()) {
             new CopyInserter().insert(c, "via_text", COLUMNS, rows.subList(0, rows.size() - 1));
             // the last row holds text for typed columns, which only the binary inserter converts
             new CopyInserter().insert(c, "via_text", COLUMNS, List.<Object[]>of(new Object[] {41L, "typed as text",
@@ -105,7 +99,7 @@ class BinaryCopyInserterIT {
     @Test
     void aTableWithATypeBinaryDoesNotWriteGoesAsText() throws SQLException {
         jdbc.execute("CREATE TABLE other (id BIGINT, j JSONB)");
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = jdbc.getDataSource().getConnection()) {
             new BinaryCopyInserter().insert(c, "other", List.of("id", "j"), List.<Object[]>of(new Object[] {1L,
                     "{\"a\": 1}"}));
         }
