@@ -1,10 +1,14 @@
 package io.mastersync.golden;
 
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.mastersync.canonical.CanonicalField;
 import io.mastersync.canonical.EntityType;
 import io.mastersync.load.BulkRows;
+import io.mastersync.load.SqlDialect;
 
 /**
  * {@code golden:<entity>}: clusters the staged records along this run's {@code match} pairs, gives each cluster
@@ -146,7 +151,7 @@ public final class GoldenStep {
             return null;
         });
         // golden ids whose every member left staging (deleted by a sync) are gone without being merged
-        java.util.Set<String> vanished = new java.util.TreeSet<>(priors.keySet());
+        Set<String> vanished = new TreeSet<>(priors.keySet());
         vanished.removeAll(Arrays.asList(ids.ids()));
         vanished.removeAll(ids.retired().keySet());
         changeFeed(runId, code, table, vanished);
@@ -160,16 +165,14 @@ public final class GoldenStep {
      * go to the change feed ({@code sync_change}) as
      * feed {@code golden:<entity>}, source system {@code MDM}, the golden id as key: insert, update or delete.
      */
-    private void changeFeed(long runId, String code, String table, java.util.Set<String> vanished) {
-        boolean postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) con ->
-                con.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
-        if (postgres) {
+    private void changeFeed(long runId, String code, String table, Set<String> vanished) {
+        if (jdbc.execute((ConnectionCallback<SqlDialect>) SqlDialect::of) == SqlDialect.POSTGRESQL) {
             // sequence numbers must become visible in order: one writer at a time assigns and commits them
             jdbc.execute("LOCK TABLE sync_change IN EXCLUSIVE MODE");
         }
         String feed = CHANGE_FEED_PREFIX + code;
         jdbc.update("DELETE FROM sync_change WHERE run_id = ? AND feed = ?", runId, feed);
-        java.sql.Timestamp now = java.sql.Timestamp.valueOf(java.time.LocalDateTime.now());
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
         jdbc.update("INSERT INTO sync_change (run_id, feed, entity, source_system, source_key, change_kind, changed_at)"
                 + " SELECT ?, ?, ?, ?, golden_id, CASE WHEN created_run = ? THEN 'insert' ELSE 'update' END, ? FROM "
                 + table + " WHERE updated_run = ? ORDER BY golden_id", runId, feed, code, CHANGE_FEED_SYSTEM, runId,
@@ -177,10 +180,12 @@ public final class GoldenStep {
         jdbc.update("INSERT INTO sync_change (run_id, feed, entity, source_system, source_key, change_kind, changed_at)"
                 + " SELECT ?, ?, ?, ?, retired_id, 'delete', ? FROM mdm_golden_retired WHERE entity = ? AND run_id = ?"
                 + " ORDER BY retired_id", runId, feed, code, CHANGE_FEED_SYSTEM, now, code, runId);
+        List<Object[]> dropped = new ArrayList<>();
         for (String id : vanished) {
-            jdbc.update("INSERT INTO sync_change (run_id, feed, entity, source_system, source_key, change_kind,"
-                    + " changed_at) VALUES (?, ?, ?, ?, ?, 'delete', ?)", runId, feed, code, CHANGE_FEED_SYSTEM, id, now);
+            dropped.add(new Object[] {runId, feed, code, CHANGE_FEED_SYSTEM, id, now});
         }
+        jdbc.batchUpdate("INSERT INTO sync_change (run_id, feed, entity, source_system, source_key, change_kind,"
+                + " changed_at) VALUES (?, ?, ?, ?, ?, 'delete', ?)", dropped);
     }
 
     /**
