@@ -17,6 +17,7 @@ import io.mastersync.load.BinaryResults;
 import io.mastersync.load.BulkRows;
 import io.mastersync.load.RunFeed;
 import io.mastersync.load.SeenBlocks;
+import io.mastersync.load.SqlDialect;
 import io.mastersync.load.StagingColumns;
 import io.mastersync.load.StagingWriter;
 import io.mastersync.source.SyncSettings;
@@ -156,7 +157,7 @@ public final class FeedSync {
                 }
             }
         }
-        forEachPackedKey(c, (keyHash, recordNo, line) -> seen.put(keyHash, 1));
+        SeenBlocks.read(c, feed, (file, keyHash, recordNo, line) -> seen.put(keyHash, 1));
         // collected first: the connection cannot write while it streams the staged keys
         List<String> gone = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT key_hash, source_key FROM " + staging
@@ -178,21 +179,6 @@ public final class FeedSync {
             }
         }
         return gone.size();
-    }
-
-    /** Every packed entry (rows not cleansed) of this run and feed. */
-    private void forEachPackedKey(Connection c, SeenBlocks.Entry entry) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT packed FROM " + SeenBlocks.TABLE + " WHERE run_id = ? AND"
-                + " feed = ?")) {
-            bind(ps, feed.runId(), feed.feed());
-            BinaryResults.prefer(ps);
-            ps.setFetchSize(1_000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    SeenBlocks.forEach(rs.getBytes(1), entry);
-                }
-            }
-        }
     }
 
     /** Keys accepted in this run (one per key and chunk), and how many of them skipped cleansing. */
@@ -277,30 +263,14 @@ public final class FeedSync {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT source_file, packed FROM " + SeenBlocks.TABLE
-                + " WHERE run_id = ? AND feed = ?");
-                PreparedStatement insert = c.prepareStatement("INSERT INTO sync_seen (run_id, feed, key_hash, record_no,"
-                        + " source_unchanged, source_file, source_line) VALUES (?, ?, ?, ?, TRUE, ?, ?)")) {
-            bind(ps, feed.runId(), feed.feed());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String file = rs.getString(1);
-                    SQLException[] failed = new SQLException[1];
-                    SeenBlocks.forEach(rs.getBytes(2), (keyHash, recordNo, line) -> {
-                        if (failed[0] == null && repeated.get(keyHash) != 0) {
-                            try {
-                                bind(insert, feed.runId(), feed.feed(), keyHash, recordNo, file, line);
-                                insert.addBatch();
-                            } catch (SQLException e) {
-                                failed[0] = e;
-                            }
-                        }
-                    });
-                    if (failed[0] != null) {
-                        throw failed[0];
-                    }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO sync_seen (run_id, feed, key_hash, record_no,"
+                + " source_unchanged, source_file, source_line) VALUES (?, ?, ?, ?, TRUE, ?, ?)")) {
+            SeenBlocks.read(c, feed, (file, keyHash, recordNo, line) -> {
+                if (repeated.get(keyHash) != 0) {
+                    bind(insert, feed.runId(), feed.feed(), keyHash, recordNo, file, line);
+                    insert.addBatch();
                 }
-            }
+            });
             insert.executeBatch();
         }
     }
@@ -422,7 +392,7 @@ public final class FeedSync {
     }
 
     private static boolean isPostgres(Connection c) throws SQLException {
-        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        return SqlDialect.of(c) == SqlDialect.POSTGRESQL;
     }
 
     private static String sameKey() {

@@ -1,6 +1,10 @@
 package io.mastersync.load;
 
 import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +32,7 @@ public final class SeenBlocks {
 
     /** One unpacked entry. */
     public interface Entry {
-        void accept(long keyHash, long recordNo, long line);
+        void accept(String sourceFile, long keyHash, long recordNo, long line) throws SQLException;
     }
 
     void add(String sourceFile, long keyHash, long recordNo, long line) {
@@ -63,10 +67,26 @@ public final class SeenBlocks {
     }
 
     /** Calls {@code entry} for every entry of a packed value, in the order they were added. */
-    public static void forEach(byte[] packed, Entry entry) {
+    static void forEach(String sourceFile, byte[] packed, Entry entry) throws SQLException {
         ByteBuffer b = ByteBuffer.wrap(packed);
         while (b.remaining() >= ENTRY_BYTES) {
-            entry.accept(b.getLong(), b.getLong(), b.getLong());
+            entry.accept(sourceFile, b.getLong(), b.getLong(), b.getLong());
+        }
+    }
+
+    /** Calls {@code entry} for every packed entry of the run's feed. */
+    public static void read(Connection c, RunFeed feed, Entry entry) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT source_file, packed FROM " + TABLE
+                + " WHERE run_id = ? AND feed = ?")) {
+            ps.setLong(1, feed.runId());
+            ps.setString(2, feed.feed());
+            BinaryResults.prefer(ps);
+            ps.setFetchSize(1_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    forEach(rs.getString(1), rs.getBytes(2), entry);
+                }
+            }
         }
     }
 }

@@ -77,7 +77,7 @@ public final class StagingWriter {
     /** Remembers the keys this run already wrote (a restart continues after them). */
     public void rememberStagedKeys(Connection connection) throws SQLException {
         if (target.recordSeenKeys()) {
-            rememberSeenBlocks(connection);
+            SeenBlocks.read(connection, feed, (file, keyHash, recordNo, line) -> seen.addHash(keyHash));
         }
         String sql = target.recordSeenKeys() ? "SELECT key_hash FROM sync_seen WHERE run_id = ? AND feed = ?"
                 : PublishSql.stagedKeys(feed.entity());
@@ -92,19 +92,6 @@ public final class StagingWriter {
                     } else {
                         seen.add(rs.getString(1));
                     }
-                }
-            }
-        }
-    }
-
-    private void rememberSeenBlocks(Connection connection) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT packed FROM " + SeenBlocks.TABLE
-                + " WHERE run_id = ? AND feed = ?")) {
-            ps.setLong(1, feed.runId());
-            ps.setString(2, feed.feed());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    SeenBlocks.forEach(rs.getBytes(1), (keyHash, recordNo, line) -> seen.addHash(keyHash));
                 }
             }
         }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SeenBlocksTest {
 
     @Test
-    void entriesComeBackPerSourceFileInTheOrderTheyWereAdded() {
+    void entriesComeBackPerSourceFileInTheOrderTheyWereAdded() throws Exception {
         SeenBlocks blocks = new SeenBlocks();
         assertThat(blocks.isEmpty()).isTrue();
         for (long i = 1; i <= 300; i++) { // past the first buffer and past a row
@@ -25,7 +25,8 @@ class SeenBlocksTest {
         assertThat(rows).allMatch(r -> r[0].equals(7L) && r[1].equals("feed") && ((byte[]) r[4]).length <= 1536);
         List<long[]> a = new ArrayList<>();
         for (Object[] row : rows.subList(3, 6)) {
-            SeenBlocks.forEach((byte[]) row[4], (key, record, line) -> a.add(new long[] {key, record, line}));
+            SeenBlocks.forEach((String) row[2], (byte[]) row[4], (file, key, record, line) -> a.add(new long[] {key,
+                    record, line}));
         }
         assertThat(a).hasSize(150);
         assertThat(a.get(0)).containsExactly(-2 * 0x9E3779B97F4A7C15L, 2, 3);
