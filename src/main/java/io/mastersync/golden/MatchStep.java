@@ -2,6 +2,7 @@ package io.mastersync.golden;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.mastersync.canonical.EntityType;
 import io.mastersync.load.BulkRows;
 import io.mastersync.match.CandidatePairs;
+import io.mastersync.match.EmResult;
+import io.mastersync.match.EmResultText;
 import io.mastersync.match.MatchRecord;
 import io.mastersync.match.MatchResult;
 import io.mastersync.match.Matcher;
@@ -50,6 +53,15 @@ public final class MatchStep {
     }
 
     public Summary run(long runId) {
+        return run(runId, null);
+    }
+
+    /**
+     * @param incremental null for a full match; else how a sync may match incrementally: only the records changed
+     *                    since the entity's last match, when that match's model fits the match file as it is now
+     *                    and at most {@link Incremental#maxChangedShare} of the records changed
+     */
+    public Summary run(long runId, Incremental incremental) {
         EntityType entity = file.entity();
         List<String> fields = new ArrayList<>(file.matchFields());
         StagedRecords staged = StagedRecords.load(jdbc, entity, fields);
@@ -59,25 +71,121 @@ public final class MatchStep {
         for (int i = 0; i < n; i++) {
             records.add(MatchRecord.of(staged.system(i), staged.key(i), names, staged.values(i)));
         }
-        Map<Long, String> steward = stewardDecisions(staged, entity);
+        Map<String, Integer> index = staged.index();
+        Map<Long, String> steward = stewardDecisions(index, entity);
+        String settingsHash = MatchModelState.settingsHash(file.file());
+        MatchModelState prior = incremental == null ? null : MatchModelState.load(jdbc, entity);
+        Plan plan = plan(prior, settingsHash, staged, incremental);
+        // read before this run's rows are deleted: a re-executed step of this run builds on the last complete one
+        PairIndices kept = plan.fit() == null ? null : keptPairs(prior.matchedRun(), entity, index);
+        index.clear();
 
         jdbc.update("DELETE FROM mdm_match_pair WHERE run_id = ? AND entity = ?", runId, entity.code());
         jdbc.update("DELETE FROM mdm_match_rule WHERE run_id = ? AND entity = ?", runId, entity.code());
         if (n < 2) {
+            MatchModelState.delete(jdbc, entity);
             return new Summary(n, 0, 0, 0, n);
         }
-        MatchResult result = new Matcher(file.match()).run(records);
+        Matcher matcher = new Matcher(file.match());
+        MatchResult result = plan.fit() == null ? matcher.run(records)
+                : matcher.runIncremental(records, plan.changed(), plan.fit(), kept.a(), kept.b());
         result.warnings().forEach(w -> LOG.log(System.Logger.Level.INFO, entity.code() + " matching: " + w));
         writeRuleReports(runId, entity, result.candidates());
         int[] roots = clusters(n, result, steward);
         Summary s = writePairs(runId, staged, result, steward, roots);
-        LOG.log(System.Logger.Level.INFO, entity.code() + " matching: " + s);
+        new MatchModelState(settingsHash, plan.fit() == null ? runId : prior.trainedRun(), runId, n,
+                plan.changedCount(), EmResultText.format(result.em())).save(jdbc, entity);
+        LOG.log(System.Logger.Level.INFO, entity.code() + " matching" + (plan.fit() == null ? "" : " (incremental, "
+                + plan.changedCount() + " changed records)") + ": " + s);
         return s;
     }
 
+    /** How far a sync may take an earlier match: {@code maxChangedShare} of the records changed at most. */
+    public record Incremental(double maxChangedShare) {
+    }
+
+    /** A full match ({@code fit} null), or the changed records and the model to match them with. */
+    private record Plan(EmResult fit, boolean[] changed, int changedCount) {
+    }
+
+    private Plan plan(MatchModelState prior, String settingsHash, StagedRecords staged, Incremental incremental) {
+        int n = staged.size();
+        String code = staged.entity().code();
+        if (prior == null) {
+            if (incremental != null) {
+                LOG.log(System.Logger.Level.INFO, code + " matching: full (no earlier match to build on)");
+            }
+            return new Plan(null, null, n);
+        }
+        if (!prior.settingsHash().equals(settingsHash)) {
+            LOG.log(System.Logger.Level.INFO, code + " matching: full (the match file changed since its last match)");
+            return new Plan(null, null, n);
+        }
+        int[] levelCounts = file.match().comparisons().stream().mapToInt(c -> c.levels().size() + 1).toArray();
+        EmResult fit = EmResultText.parse(prior.model(), levelCounts);
+        if (fit == null) {
+            LOG.log(System.Logger.Level.INFO, code + " matching: full (the stored model does not fit the comparisons)");
+            return new Plan(null, null, n);
+        }
+        boolean[] changed = new boolean[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            changed[i] = staged.run(i) > prior.matchedRun();
+            count += changed[i] ? 1 : 0;
+        }
+        // records that left staging since then change clusters too, without being here
+        Long gone = jdbc.queryForObject("SELECT COUNT(*) FROM " + staged.entity().stagingTable()
+                + " WHERE deleted_at IS NOT NULL AND deleted_run > ?", Long.class, prior.matchedRun());
+        long left = gone == null ? 0 : gone;
+        if (count + left > incremental.maxChangedShare() * Math.max(n, prior.stagedRecords())) {
+            LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT, "%s matching: full (%,d of %,d "
+                    + "records changed or deleted since the last match, more than rematch-share %.2f)", code, count + left,
+                    n,
+                    incremental.maxChangedShare()));
+            return new Plan(null, null, n);
+        }
+        return new Plan(fit, changed, count);
+    }
+
+    /** Record indices of the pairs the given run stored (both records still staged). */
+    private record PairIndices(int[] a, int[] b) {
+    }
+
+    private PairIndices keptPairs(long run, EntityType entity, Map<String, Integer> index) {
+        IntList a = new IntList();
+        IntList b = new IntList();
+        jdbc.setFetchSize(5000);
+        jdbc.query("SELECT a_source_system, a_source_key, b_source_system, b_source_key FROM mdm_match_pair "
+                + "WHERE run_id = ? AND entity = ?", rs -> {
+                    Integer x = index.get(StagedRecords.ref(rs.getString(1), rs.getString(2)));
+                    Integer y = index.get(StagedRecords.ref(rs.getString(3), rs.getString(4)));
+                    if (x != null && y != null) {
+                        a.add(x);
+                        b.add(y);
+                    }
+                }, run, entity.code());
+        return new PairIndices(a.toArray(), b.toArray());
+    }
+
+    /** A growing int array. */
+    private static final class IntList {
+        private int[] data = new int[1024];
+        private int size;
+
+        void add(int v) {
+            if (size == data.length) {
+                data = Arrays.copyOf(data, size * 2);
+            }
+            data[size++] = v;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(data, size);
+        }
+    }
+
     /** The latest steward decision per pair of staged records, by {@link StewardClustering#key}. */
-    private Map<Long, String> stewardDecisions(StagedRecords staged, EntityType entity) {
-        Map<String, Integer> index = staged.index();
+    private Map<Long, String> stewardDecisions(Map<String, Integer> index, EntityType entity) {
         Map<Long, String> steward = new LinkedHashMap<>();
         jdbc.query("SELECT a_source_system, a_source_key, b_source_system, b_source_key, decision "
                 + "FROM mdm_steward_decision WHERE entity = ? ORDER BY decided_at", rs -> {

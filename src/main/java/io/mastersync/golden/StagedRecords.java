@@ -28,14 +28,17 @@ public final class StagedRecords {
     private final String[] systems;
     private final String[] keys;
     private final String[][] values;
+    /** Per record the run that last wrote its staged row. */
+    private final long[] runs;
 
     private StagedRecords(EntityType entity, List<String> fields, String[] systems, String[] keys,
-            String[][] values) {
+            String[][] values, long[] runs) {
         this.entity = entity;
         this.fields = fields;
         this.systems = systems;
         this.keys = keys;
         this.values = values;
+        this.runs = runs;
     }
 
     public static String column(String field) {
@@ -44,7 +47,7 @@ public final class StagedRecords {
 
     /** Loads the given canonical fields (besides source system and key) of every live staged record. */
     public static StagedRecords load(JdbcTemplate jdbc, EntityType entity, List<String> fields) {
-        StringBuilder sql = new StringBuilder("SELECT source_system, source_key");
+        StringBuilder sql = new StringBuilder("SELECT source_system, source_key, run_id");
         for (String f : fields) {
             sql.append(", ").append(column(f));
         }
@@ -58,6 +61,7 @@ public final class StagedRecords {
         List<String> sys = new ArrayList<>();
         List<String> ks = new ArrayList<>();
         List<String[]> vals = new ArrayList<>();
+        long[][] runs = {new long[1024]};
         Sharing systems = new Sharing();
         Sharing[] sharing = new Sharing[types.length];
         for (int i = 0; i < sharing.length; i++) {
@@ -67,14 +71,19 @@ public final class StagedRecords {
         jdbc.query(sql.toString(), (ResultSet rs) -> {
             sys.add(systems.share(rs.getString(1)));
             ks.add(rs.getString(2));
+            int at = vals.size();
+            if (at == runs[0].length) {
+                runs[0] = java.util.Arrays.copyOf(runs[0], at * 2);
+            }
+            runs[0][at] = rs.getLong(3);
             String[] v = new String[types.length];
             for (int i = 0; i < types.length; i++) {
-                v[i] = sharing[i].share(text(rs, i + 3, types[i]));
+                v[i] = sharing[i].share(text(rs, i + 4, types[i]));
             }
             vals.add(v);
         });
         return new StagedRecords(entity, List.copyOf(fields), sys.toArray(String[]::new), ks.toArray(String[]::new),
-                vals.toArray(String[][]::new));
+                vals.toArray(String[][]::new), java.util.Arrays.copyOf(runs[0], vals.size()));
     }
 
     /**
@@ -166,6 +175,11 @@ public final class StagedRecords {
 
     public String[] values(int i) {
         return values[i];
+    }
+
+    /** The run that last wrote record {@code i}'s staged row (loaded it, or a sync that changed it). */
+    public long run(int i) {
+        return runs[i];
     }
 
     /** Index of a record by its key, built on demand. */

@@ -26,7 +26,8 @@ import io.mastersync.yaml.DefinitionException;
 /**
  * Deduplication and golden records (order 200, after the quality gate): for each entity whose feeds name a
  * {@code match:} file, a {@code match:<entity>} step and a {@code golden:<entity>} step; a sync appends the same
- * steps after applying its changes (a full re-match, skipped when the sync changed nothing). Each step is one
+ * steps after applying its changes (matching only the changed records where it can, skipped when the sync changed
+ * nothing). Each step is one
  * tasklet in one transaction that first deletes what an earlier attempt of this run wrote, so a run killed
  * mid-match resumes by redoing that step whole.
  */
@@ -36,12 +37,14 @@ class GoldenRecordStage implements RunStage {
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final DataSource dataSource;
+    private final MastersyncProperties properties;
 
     GoldenRecordStage(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            DataSource dataSource) {
+            DataSource dataSource, MastersyncProperties properties) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.dataSource = dataSource;
+        this.properties = properties;
     }
 
     @Override
@@ -57,7 +60,8 @@ class GoldenRecordStage implements RunStage {
     /**
      * @param onlyAfterChanges a sync: match and build golden records again only when this run changed the
      *                         entity's staged records (or it has no golden records yet), so that a sync that
-     *                         changed nothing changes nothing
+     *                         changed nothing changes nothing; and match incrementally unless
+     *                         {@code mastersync.sync.incremental-match} is false
      */
     List<Step> steps(MigrationPlan plan, boolean onlyAfterChanges) {
         List<Step> steps = new ArrayList<>();
@@ -69,7 +73,10 @@ class GoldenRecordStage implements RunStage {
             steps.add(step("match:" + entity.code(), (contribution, chunk) -> {
                 long runId = runId(contribution);
                 if (!onlyAfterChanges || due(runId, entity)) {
-                    new MatchStep(new JdbcTemplate(dataSource), file).run(runId);
+                    MastersyncProperties.Sync sync = properties.sync();
+                    new MatchStep(new JdbcTemplate(dataSource), file).run(runId,
+                            onlyAfterChanges && sync.incrementalMatch()
+                                    ? new MatchStep.Incremental(sync.rematchShare()) : null);
                 }
                 return RepeatStatus.FINISHED;
             }));

@@ -32,13 +32,28 @@ public record MastersyncProperties(Duration progressInterval, Integer processing
     }
 
     /**
-     * @param skipUnchanged a sync skips cleansing rows whose source values, rules and setup equal those of the
-     *                      staged row (default true); false cleanses every row, as {@code migrate} does
+     * @param skipUnchanged    a sync skips cleansing rows whose source values, rules and setup equal those of the
+     *                         staged row (default true); false cleanses every row, as {@code migrate} does
+     * @param incrementalMatch a sync matches only the records it changed against the rest, with the model the
+     *                         last full match estimated (default true); false matches everything again
+     * @param rematchShare     share of an entity's staged records that may have changed since its last match for
+     *                         the match to stay incremental (default 0.2); above it the sync re-matches everything
+     *                         and estimates the model again
      */
-    public record Sync(Boolean skipUnchanged) {
+    public record Sync(Boolean skipUnchanged, Boolean incrementalMatch, Double rematchShare) {
         public Sync {
             if (skipUnchanged == null) {
                 skipUnchanged = true;
+            }
+            if (incrementalMatch == null) {
+                incrementalMatch = true;
+            }
+            if (rematchShare == null) {
+                rematchShare = 0.2;
+            }
+            if (!(rematchShare >= 0 && rematchShare <= 1)) {
+                throw new IllegalArgumentException("mastersync.sync.rematch-share must be between 0 and 1, not "
+                        + rematchShare);
             }
         }
     }
@@ -51,7 +66,7 @@ public record MastersyncProperties(Duration progressInterval, Integer processing
             processingThreads = Math.min(4, Runtime.getRuntime().availableProcessors());
         }
         if (sync == null) {
-            sync = new Sync(null);
+            sync = new Sync(null, null, null);
         }
         if (load == null) {
             load = new Load(null);

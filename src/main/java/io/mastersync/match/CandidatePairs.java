@@ -59,6 +59,17 @@ public final class CandidatePairs {
 
     public static CandidatePairs build(List<MatchRecord> records, List<BlockingRule> rules, LinkMode mode,
             int maxBlockSize, long maxPairsPerRule) {
+        return build(records, rules, mode, maxBlockSize, maxPairsPerRule, null);
+    }
+
+    /**
+     * The candidate pairs that touch a focused record: exactly the pairs of {@link #build(List, List, LinkMode,
+     * int, long)} with at least one record where {@code focus} is true (null: every pair). Blocks are formed, and
+     * the size guards decide, over all records as in a full build, so an incremental match compares a changed
+     * record with the same records a full match would.
+     */
+    public static CandidatePairs build(List<MatchRecord> records, List<BlockingRule> rules, LinkMode mode,
+            int maxBlockSize, long maxPairsPerRule, boolean[] focus) {
         if (records.size() > Integer.MAX_VALUE / 2) {
             throw new IllegalArgumentException("too many records");
         }
@@ -74,8 +85,8 @@ public final class CandidatePairs {
             BlockingRule rule = rules.get(r);
             long bit = r < MAX_TRACKED_RULES ? 1L << r : 0L;
             RulePairs rp = rule.sortedNeighbourhood()
-                    ? sortedNeighbourhood(records, rule, sources, cap)
-                    : blocks(records, rule, sources, maxBlockSize, maxPairsPerRule, warnings);
+                    ? sortedNeighbourhood(records, rule, sources, cap, focus)
+                    : blocks(records, rule, sources, maxBlockSize, maxPairsPerRule, warnings, focus);
             if (rp.capped && rule.sortedNeighbourhood()) {
                 warn(warnings, "blocking rule '" + rule.id() + "' reached max-pairs-per-rule " + maxPairsPerRule
                         + "; its remaining pairs were not generated");
@@ -155,10 +166,22 @@ public final class CandidatePairs {
         long pairs() {
             return (long) members.length * (members.length - 1) / 2;
         }
+
+        /** Pairs with at least one focused member (all pairs without a focus). */
+        long pairs(boolean[] focus) {
+            if (focus == null) {
+                return pairs();
+            }
+            long others = 0;
+            for (int m : members) {
+                others += focus[m] ? 0 : 1;
+            }
+            return pairs() - others * (others - 1) / 2;
+        }
     }
 
     private static RulePairs blocks(List<MatchRecord> records, BlockingRule rule, Sources sources, int maxBlockSize,
-            long maxPairsPerRule, List<String> warnings) {
+            long maxPairsPerRule, List<String> warnings, boolean[] focus) {
         long cap = Math.min(maxPairsPerRule, MAX_RULE_PAIRS);
         Index index = index(records, rule);
         int distinctKeys = index.distinctKeys();
@@ -207,13 +230,20 @@ public final class CandidatePairs {
             kept = new ArrayList<>(bySize.subList(0, fit));
             total = taken;
         }
-        long[] out = new long[(int) total];
+        long emitted = 0;
+        for (Block b : kept) {
+            emitted += b.pairs(focus);
+        }
+        long[] out = new long[(int) emitted];
         int size = 0;
         for (Block b : kept) {
+            if (focus != null && b.pairs(focus) == 0) {
+                continue;
+            }
             int[] m = b.members;
             for (int x = 0; x < m.length; x++) {
                 for (int y = x + 1; y < m.length; y++) {
-                    if (sources.allows(m[x], m[y])) {
+                    if ((focus == null || focus[m[x]] || focus[m[y]]) && sources.allows(m[x], m[y])) {
                         out[size++] = LongPairSet.encode(m[x], m[y]);
                     }
                 }
@@ -342,7 +372,7 @@ public final class CandidatePairs {
     }
 
     private static RulePairs sortedNeighbourhood(List<MatchRecord> records, BlockingRule rule, Sources sources,
-            long cap) {
+            long cap, boolean[] focus) {
         List<Map.Entry<String, Integer>> entries = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             for (String k : rule.key().keys(records.get(i))) {
@@ -356,7 +386,7 @@ public final class CandidatePairs {
             for (int y = x + 1; y < Math.min(entries.size(), x + rule.window()); y++) {
                 int i = entries.get(x).getValue();
                 int j = entries.get(y).getValue();
-                if (i == j || !sources.allows(i, j)) {
+                if (i == j || !sources.allows(i, j) || (focus != null && !focus[i] && !focus[j])) {
                     continue;
                 }
                 if (out.size >= cap) {

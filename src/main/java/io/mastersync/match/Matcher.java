@@ -1,6 +1,7 @@
 package io.mastersync.match;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,56 @@ public final class Matcher {
                 + fit.converged() + "):\n" + (trained == null ? "" : trained.describe()) + model.describe());
 
         ScoredPairs scored = score(candidates, levels, k, model);
+        return finish(recs, sourceOf, candidates, model, fit, training, scored, notes, phases);
+    }
+
+    /**
+     * Matches the changed records of a data set against all of it with a model estimated earlier, instead of
+     * estimating one and comparing every candidate pair again: the candidates are the pairs a full run would block
+     * that touch a changed record, plus the earlier run's scored pairs between unchanged records ({@code keptA},
+     * {@code keptB}: record indices into {@code records}), all scored now with the given model. Clustering and
+     * its guards then run over all of them as in {@link #run}, so clusters of unchanged records that a change
+     * joins or splits are rebuilt.
+     */
+    public MatchResult runIncremental(List<MatchRecord> records, boolean[] changed, EmResult fit, int[] keptA,
+            int[] keptB) {
+        Phases phases = new Phases();
+        List<MatchRecord> recs = List.copyOf(records);
+        int[] sourceOf = sourceIds(recs);
+        CandidatePairs candidates = CandidatePairs.build(recs, settings.blocking(), settings.link(),
+                settings.maxBlockSize(), settings.maxPairsPerRule(), changed);
+        phases.done("blocking changed records");
+        List<Comparison> comparisons = new ArrayList<>();
+        for (ComparisonSpec spec : settings.comparisons()) {
+            comparisons.add(new Comparison(spec, recs));
+        }
+        FellegiSunterModel model = new FellegiSunterModel(comparisons, fit);
+        // the candidates touch a changed record, the earlier pairs kept touch none: no pair is in both
+        int n = candidates.size();
+        int[] a = new int[n + keptA.length];
+        int[] b = new int[n + keptA.length];
+        for (int i = 0; i < n; i++) {
+            a[i] = candidates.a(i);
+            b[i] = candidates.b(i);
+        }
+        LongPairSet earlier = new LongPairSet(keptA.length);
+        for (int i = 0; i < keptA.length; i++) {
+            int x = keptA[i];
+            int y = keptB[i];
+            if (x != y && !changed[x] && !changed[y] && earlier.add(LongPairSet.encode(x, y))) {
+                a[n] = Math.min(x, y);
+                b[n++] = Math.max(x, y);
+            }
+        }
+        ScoredPairs scored = score(Arrays.copyOf(a, n), Arrays.copyOf(b, n), model);
+        phases.done("comparing");
+        return finish(recs, sourceOf, candidates, model, fit, null, scored, List.of(), phases);
+    }
+
+    private MatchResult finish(List<MatchRecord> recs, int[] sourceOf, CandidatePairs candidates,
+            FellegiSunterModel model, EmResult fit, PerRuleTraining.Result training, ScoredPairs scored,
+            List<String> notes, Phases phases) {
+        int n = candidates.size();
         Thresholds thresholds = settings.thresholds();
         int matchCount = 0;
         while (matchCount < scored.size() && thresholds.classify(scored.probability(matchCount)) == MatchDecision.MATCH) {
@@ -155,6 +206,31 @@ public final class Matcher {
             a[j] = candidates.a(i);
             b[j] = candidates.b(i);
             w[j] = weight[order[j]];
+        }
+        return new ScoredPairs(a, b, w, model);
+    }
+
+    /** Pairs (a[i], b[i]) scored with the model; those at or above the review threshold, strongest first. */
+    private ScoredPairs score(int[] pa, int[] pb, FellegiSunterModel model) {
+        double review = settings.thresholds().review();
+        double[] all = new double[pa.length];
+        IntStream.range(0, pa.length).parallel().forEach(i -> all[i] = model.weight(pa[i], pb[i]));
+        int[] kept = IntStream.range(0, pa.length).filter(i -> FellegiSunterModel.probability(all[i]) >= review)
+                .toArray();
+        // ties broken by (a, b), as in a full run
+        Integer[] order = new Integer[kept.length];
+        for (int j = 0; j < kept.length; j++) {
+            order[j] = kept[j];
+        }
+        Arrays.sort(order, (x, y) -> all[x] != all[y] ? Double.compare(all[y], all[x])
+                : pa[x] != pa[y] ? Integer.compare(pa[x], pa[y]) : Integer.compare(pb[x], pb[y]));
+        int[] a = new int[kept.length];
+        int[] b = new int[kept.length];
+        double[] w = new double[kept.length];
+        for (int j = 0; j < order.length; j++) {
+            a[j] = pa[order[j]];
+            b[j] = pb[order[j]];
+            w[j] = all[order[j]];
         }
         return new ScoredPairs(a, b, w, model);
     }

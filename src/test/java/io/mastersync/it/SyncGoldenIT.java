@@ -128,6 +128,14 @@ class SyncGoldenIT {
         CliRun synced = sync(job);
         assertThat(synced.exitCode()).as(synced.err()).isZero();
 
+        // incremental: the model of the migrate's full match, three records matched as changed (K0101, K0102, K0010)
+        Map<String, Object> model = matchModel();
+        assertThat(model.get("trained_run")).isEqualTo(runIds().get(0));
+        assertThat(model.get("matched_run")).isEqualTo(runIds().get(1));
+        assertThat(((Number) model.get("changed_records")).longValue()).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT SUM(pairs) FROM mdm_match_rule WHERE run_id = ?", Long.class,
+                runIds().get(1))).as("only pairs of the changed records are compared").isLessThan(20);
+
         Map<String, String> after = xref();
         assertThat(after).hasSize(82).doesNotContainKey("K0042");
         assertThat(after.get("K0101")).as("joins the existing cluster").isEqualTo(before.get("K0003"));
@@ -156,5 +164,57 @@ class SyncGoldenIT {
         assertThat(lastSeq()).isEqualTo(seq2);
         assertThat(xref()).isEqualTo(after);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mdm_match_pair", Long.class)).isEqualTo(pairsBefore);
+    }
+
+    @Test
+    void aSyncMatchesEverythingAgainWhenTheMatchFileChangedOrWhenToldTo() throws IOException {
+        Path job = job();
+        List<String[]> rows = customers();
+        write(rows);
+        CliRun migrate = CliRun.migrate(db, job);
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        String twin = xref().get("K0003");
+
+        // an edited match file: the old model no longer fits, so the sync estimates a new one over everything
+        Path matchFile = dir.resolve("customer-match.yml");
+        Files.writeString(matchFile, Files.readString(matchFile) + "\n# edited\n");
+        rows.get(10)[6] = "Potsdam";
+        write(rows);
+        CliRun synced = sync(job);
+        assertThat(synced.exitCode()).as(synced.err()).isZero();
+        Map<String, Object> model = matchModel();
+        assertThat(model.get("trained_run")).isEqualTo(runIds().get(1)).isEqualTo(model.get("matched_run"));
+        assertThat(((Number) model.get("changed_records")).longValue()).isEqualTo(81);
+        assertThat(xref().get("K0100")).isEqualTo(twin);
+
+        // mastersync.sync.incremental-match=false: every record again, with a new model
+        rows.get(11)[6] = "Potsdam";
+        write(rows);
+        List<String> args = new ArrayList<>(List.of("sync", "--job", job.toString(),
+                "--mastersync.sync.incremental-match=false"));
+        args.addAll(db.springArgs());
+        CliRun full = CliRun.run(args);
+        assertThat(full.exitCode()).as(full.err()).isZero();
+        assertThat(matchModel().get("trained_run")).isEqualTo(runIds().get(2));
+        assertThat(xref().get("K0100")).isEqualTo(twin);
+
+        // and incremental again after that
+        rows.get(12)[6] = "Potsdam";
+        write(rows);
+        assertThat(sync(job).exitCode()).isZero();
+        assertThat(matchModel().get("trained_run")).isEqualTo(runIds().get(2));
+        assertThat(((Number) matchModel().get("changed_records")).longValue()).isEqualTo(1);
+    }
+
+    private Map<String, Object> matchModel() {
+        Map<String, Object> row = new HashMap<>(jdbc.queryForMap("SELECT trained_run, matched_run, changed_records"
+                + " FROM mdm_match_model WHERE entity = 'customer'"));
+        row.replaceAll((k, v) -> k.equals("changed_records") ? v : ((Number) v).longValue());
+        return row;
+    }
+
+    /** The runs so far, oldest first. */
+    private List<Long> runIds() {
+        return jdbc.queryForList("SELECT run_id FROM run_summary ORDER BY run_id", Long.class);
     }
 }

@@ -1,0 +1,53 @@
+package io.mastersync.golden;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.mastersync.canonical.EntityType;
+
+/**
+ * An entity's row of {@code mdm_match_model}: the model its last full match estimated (as {@link
+ * io.mastersync.match.EmResultText}), the match file it was estimated with, and the latest run whose match pairs
+ * are complete. An incremental match starts from that run's pairs.
+ */
+record MatchModelState(String settingsHash, long trainedRun, long matchedRun, long stagedRecords,
+        long changedRecords, String model) {
+
+    static MatchModelState load(JdbcTemplate jdbc, EntityType entity) {
+        List<MatchModelState> rows = jdbc.query("SELECT settings_hash, trained_run, matched_run, staged_records, "
+                + "changed_records, model FROM mdm_match_model WHERE entity = ?", (rs, i) -> new MatchModelState(
+                        rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getString(6)),
+                entity.code());
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    void save(JdbcTemplate jdbc, EntityType entity) {
+        delete(jdbc, entity);
+        jdbc.update("INSERT INTO mdm_match_model (entity, settings_hash, trained_run, matched_run, staged_records, "
+                + "changed_records, model) VALUES (?, ?, ?, ?, ?, ?, ?)", entity.code(), settingsHash, trainedRun,
+                matchedRun, stagedRecords, changedRecords, model);
+    }
+
+    static void delete(JdbcTemplate jdbc, EntityType entity) {
+        jdbc.update("DELETE FROM mdm_match_model WHERE entity = ?", entity.code());
+    }
+
+    /** SHA-256 of the match file's bytes: any edit (thresholds, comparisons, blocking) asks for a full match. */
+    static String settingsHash(Path file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read match file " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
