@@ -14,7 +14,13 @@
 # The generator's truth file lists each duplicate with its original; two duplicates of one original are the same
 # customer too, so the truth is closed over those pairs first (bench-out/dedupe-1m.truth-closed.csv).
 #
-# Environment: ROWS (1000000), DUPLICATES (0.10), SEED (42), HEAP (2g), RUNS (1), QUALITY (false: the quality
+# With SYNC=true (the default) a delta sync follows the last migrate: a changed snapshot (every 100th row moves to
+# another city, every 1000th is gone, 0.1% new rows, half of them a copy of an existing customer with a typo in the
+# name) synced with bench/customers-dedupe-bench-sync.yml, which matches incrementally; it reports the sync's match
+# and golden steps, which new copies joined their original's golden record, and how many unchanged records got
+# another golden id.
+#
+# Environment: ROWS (1000000), DUPLICATES (0.10), SEED (42), HEAP (2g), RUNS (1), SYNC (true), QUALITY (false: the quality
 # stage is not part of this benchmark), PGHOST (127.0.0.1), PGPORT (5432), PGUSER (root), BENCH_DB (ms_dedupe),
 # JAVA_OPTS (extra JVM options, e.g. -XX:StartFlightRecording=filename=/tmp/d.jfr,settings=profile).
 # Drops and recreates the database BENCH_DB.
@@ -125,6 +131,72 @@ for run in $(seq 1 "$RUNS"); do
   echo "  evaluate: $eval_line"
   summary+=("run $run: match ${match} s + golden ${golden} s = ${both} s; whole run ${wall} s; peak RSS ${rss_mb} MB; load average $load; $eval_line")
 done
+if [ "${SYNC:-true}" = true ]; then
+  CHANGED="$OUT/dedupe-1m-changed.csv"
+  python3 - "$CSV" "$CHANGED" "$ROWS" <<'PY'
+import csv, sys
+src, dst, rows = sys.argv[1], sys.argv[2], int(sys.argv[3])
+kept = []
+with open(src, newline='', encoding='utf-8') as i, open(dst, 'w', newline='', encoding='utf-8') as o:
+    r, w = csv.reader(i), csv.writer(o, lineterminator='\n')
+    header = next(r)
+    w.writerow(header)
+    for n, row in enumerate(r, 1):
+        if n % 1000 == 7:
+            continue
+        if n % 100 == 3:
+            row[8] = 'Moved ' + str(n)
+        if n % 2000 == 11 and len(kept) < rows // 2000:
+            kept.append(list(row))
+        w.writerow(row)
+    letters = 'bcdfghjklmnprstvwz'
+    def word(k, salt):  # a made-up name per k, so that new customers are not near-duplicates of each other
+        x, out = (k * 2654435761 + salt) % 4294967296, ''
+        for _ in range(6):
+            out += letters[x % len(letters)] + 'aeiou'[x // 18 % 5]
+            x //= 90
+        return out.capitalize()
+    for k in range(1, rows // 2000 + 1):
+        w.writerow(['NEW-%d' % k, word(k, 1) + ' ' + word(k, 2), '', '', 'new%d@example.com' % k,
+                    '+49 30 %07d' % (k * 7919 % 10000000), word(k, 3) + 'weg %d' % (k % 97 + 1),
+                    '%05d' % (10000 + k * 7919 % 89999), 'Berlin', 'DE', '100.00', 'EUR'])
+    for k, row in enumerate(kept, 1):
+        copy = list(row)
+        copy[0] = 'COPY-%d-%s' % (k, row[0])
+        name = copy[1]
+        copy[1] = name[:-2] + name[-1] + name[-2] if len(name) > 3 else name  # swapped last two letters
+        w.writerow(copy)
+PY
+  xref_before="$OUT/dedupe-xref-before.tsv"
+  sql "SELECT source_key, golden_id FROM mdm_xref WHERE entity = 'customer'" | LC_ALL=C sort > "$xref_before"
+  log="$OUT/dedupe-sync.log"
+  t0=$(now)
+  # shellcheck disable=SC2086
+  /usr/bin/time -f "%M" -o "$OUT/dedupe-sync.rss" java "-Xmx$HEAP" ${JAVA_OPTS:-} -jar "$JAR" sync \
+    --job bench/customers-dedupe-bench-sync.yml --spring.datasource.url="$URL" --spring.datasource.username="$PGUSER" \
+    --mastersync.quality.enabled="$QUALITY" --mastersync.report-dir="$OUT/reports" > "$log" 2>&1 \
+    || { tail -20 "$log" >&2; exit 1; }
+  wall=$(elapsed "$t0" "$(now)")
+  match=$(step_seconds match:customer)
+  golden=$(step_seconds golden:customer)
+  echo
+  echo "Sync: wall ${wall} s (match:customer ${match} s, golden:customer ${golden} s); peak RSS" \
+    "$(( $(tail -1 "$OUT/dedupe-sync.rss") / 1024 )) MB"
+  sql "SELECT '  counts: read=' || read_count || ' inserted=' || inserted_count || ' updated=' || updated_count
+    || ' unchanged=' || unchanged_count || ' deleted=' || deleted_count || ' rejected=' || rejected_count
+    FROM sync_run_feed ORDER BY run_id DESC LIMIT 1"
+  sql "SELECT '  match model: trained in run ' || trained_run || ', matched in run ' || matched_run || ', '
+    || changed_records || ' of ' || staged_records || ' records matched as changed' FROM mdm_match_model"
+  grep -o "matched [0-9,]* records: .*" "$log" | tail -1 | sed 's/^/  matcher: /'
+  joined=$(sql "SELECT count(*) FROM mdm_xref c JOIN mdm_xref o ON o.entity = c.entity
+    AND o.source_key = substring(c.source_key from '^COPY-[0-9]+-(.*)$') AND o.golden_id = c.golden_id
+    WHERE c.entity = 'customer' AND c.source_key LIKE 'COPY-%'")
+  echo "  copies of existing customers that joined their original's golden record: $joined of $((ROWS / 2000))"
+  sql "SELECT source_key, golden_id FROM mdm_xref WHERE entity = 'customer'" | LC_ALL=C sort > "$OUT/dedupe-xref-after.tsv"
+  moved=$(LC_ALL=C join -t '|' "$xref_before" "$OUT/dedupe-xref-after.tsv" | awk -F'|' '$2 != $3' | wc -l)
+  echo "  records staged before and after whose golden id changed: $moved"
+  summary+=("sync: match ${match} s + golden ${golden} s; whole sync ${wall} s; $joined of $((ROWS / 2000)) copies joined their original")
+fi
 echo
 echo "Summary ($ROWS rows, heap $HEAP, $(nproc) cores, target: match + golden <= 120 s):"
 printf '%s\n' "${summary[@]}"

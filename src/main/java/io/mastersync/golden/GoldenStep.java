@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -52,59 +53,260 @@ public final class GoldenStep {
     }
 
     public Summary run(long runId) {
+        return run(runId, false);
+    }
+
+    /**
+     * @param incremental rebuild only the golden records of clusters that changed: a member that is new or was
+     *                    changed since its cross-reference row was written, or members that were not exactly the
+     *                    members of one golden record before; the rest stay as they are. Falls back to a full
+     *                    rebuild when more than {@link #INCREMENTAL_SHARE} of the records are in changed clusters.
+     */
+    public Summary run(long runId, boolean incremental) {
         EntityType entity = file.entity();
         String code = entity.code();
-        StagedRecords staged = StagedRecords.load(jdbc, entity, StagedRecords.allFields(entity));
+        List<CanonicalField> all = entity.fields();
+        StagedRecords staged = StagedRecords.load(jdbc, entity,
+                incremental ? List.of() : StagedRecords.allFields(entity));
         int n = staged.size();
         Map<String, Integer> index = staged.index();
         double[] best = new double[n];
         List<int[]> clusters = clusters(runId, code, index, best);
 
-        String[] previous = new String[n];
-        long[] maxNumber = {0};
-        jdbc.query("SELECT source_system, source_key, golden_id FROM mdm_xref WHERE entity = ?", rs -> {
+        Previous prev = previous(code, index, n);
+        GoldenIds.Assignment ids = GoldenIds.assign(clusters, prev.ids, GoldenIds.prefix(code), prev.maxNumber + 1);
+        List<int[]> rebuilt = clusters;
+        String[] rebuiltIds = ids.ids();
+        String[][] values = null;
+        if (incremental) {
+            List<Integer> changed = changedClusters(clusters, ids.ids(), prev, staged);
+            long records = changed.stream().mapToLong(c -> clusters.get(c).length).sum();
+            if (records > INCREMENTAL_SHARE * n) {
+                LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT, "%s golden records: full "
+                        + "rebuild (%,d of %,d records in changed clusters)", code, records, n));
+                index.clear();
+                return run(runId, false);
+            }
+            rebuilt = new ArrayList<>(changed.size());
+            rebuiltIds = new String[changed.size()];
+            for (int i = 0; i < changed.size(); i++) {
+                rebuilt.add(clusters.get(changed.get(i)));
+                rebuiltIds[i] = ids.ids()[changed.get(i)];
+            }
+            values = memberValues(staged, rebuilt);
+        }
+        index.clear();
+
+        String table = goldenTable(entity);
+        // the golden ids this run rewrites: those of the rebuilt clusters, and the ids their members and the
+        // departed records had (merged, split or emptied)
+        Set<String> touched = new TreeSet<>(Arrays.asList(rebuiltIds));
+        if (incremental) {
+            for (int[] members : rebuilt) {
+                for (int r : members) {
+                    if (prev.ids[r] != null) {
+                        touched.add(prev.ids[r]);
+                    }
+                }
+            }
+            touched.addAll(prev.departedIds);
+        }
+        Map<String, Prior> priors = priors(table, all, incremental ? touched : null);
+        if (incremental) {
+            deleteGolden(table, touched);
+            deleteXref(code, staged, rebuilt, prev.departedKeys);
+        } else {
+            jdbc.update("DELETE FROM " + table);
+            jdbc.update("DELETE FROM mdm_xref WHERE entity = ?", code);
+        }
+        jdbc.update("DELETE FROM mdm_golden_retired WHERE entity = ? AND run_id = ?", code, runId);
+        writeRows(runId, entity, staged, values, rebuilt, rebuiltIds, best, priors, ids.retired());
+        // golden ids whose every member left staging (deleted by a sync) are gone without being merged
+        Set<String> vanished = new TreeSet<>(priors.keySet());
+        vanished.removeAll(Arrays.asList(ids.ids()));
+        vanished.removeAll(ids.retired().keySet());
+        changeFeed(runId, code, table, vanished);
+        Summary s = new Summary(n, clusters.size(), ids.created(), ids.retired().size());
+        LOG.log(System.Logger.Level.INFO, code + " golden records" + (incremental ? " (" + rebuilt.size()
+                + " rebuilt)" : "") + ": " + s);
+        return s;
+    }
+
+    /** Above this share of records in changed clusters, rebuilding everything is as cheap and simpler. */
+    static final double INCREMENTAL_SHARE = 0.3;
+
+    /**
+     * The cross-reference as it was: the golden id and the run that wrote the row, per staged record; the
+     * records that have left staging since (their keys and ids); how many records each id had; the highest id
+     * number ever drawn.
+     */
+    private static final class Previous {
+        final String[] ids;
+        final long[] runs;
+        final List<String[]> departedKeys = new ArrayList<>();
+        final Set<String> departedIds = new TreeSet<>();
+        final Map<String, Integer> members = new HashMap<>();
+        long maxNumber;
+
+        Previous(int n) {
+            ids = new String[n];
+            runs = new long[n];
+        }
+    }
+
+    private Previous previous(String code, Map<String, Integer> index, int n) {
+        Previous prev = new Previous(n);
+        jdbc.query("SELECT source_system, source_key, golden_id, run_id FROM mdm_xref WHERE entity = ?", rs -> {
+            String id = rs.getString(3).intern();
+            prev.maxNumber = Math.max(prev.maxNumber, GoldenIds.number(id));
+            prev.members.merge(id, 1, Integer::sum);
             Integer i = index.get(StagedRecords.ref(rs.getString(1), rs.getString(2)));
-            String id = rs.getString(3);
-            maxNumber[0] = Math.max(maxNumber[0], GoldenIds.number(id));
             if (i != null) {
-                previous[i] = id.intern();
+                prev.ids[i] = id;
+                prev.runs[i] = rs.getLong(4);
+            } else {
+                prev.departedKeys.add(new String[] {rs.getString(1), rs.getString(2)});
+                prev.departedIds.add(id);
             }
         }, code);
-        index.clear();
         jdbc.query("SELECT retired_id, surviving_id FROM mdm_golden_retired WHERE entity = ?", rs -> {
-            maxNumber[0] = Math.max(maxNumber[0], Math.max(GoldenIds.number(rs.getString(1)),
+            prev.maxNumber = Math.max(prev.maxNumber, Math.max(GoldenIds.number(rs.getString(1)),
                     GoldenIds.number(rs.getString(2))));
         }, code);
-        List<CanonicalField> all = entity.fields();
+        return prev;
+    }
+
+    /**
+     * Positions of the clusters whose golden record may differ from the stored one: a member new or changed since
+     * its cross-reference row was written, or members other than exactly those of one earlier golden record.
+     */
+    private static List<Integer> changedClusters(List<int[]> clusters, String[] ids, Previous prev,
+            StagedRecords staged) {
+        List<Integer> changed = new ArrayList<>();
+        for (int c = 0; c < clusters.size(); c++) {
+            int[] members = clusters.get(c);
+            boolean same = ids[c].equals(prev.ids[members[0]])
+                    && prev.members.getOrDefault(ids[c], 0) == members.length;
+            for (int r : members) {
+                same &= ids[c].equals(prev.ids[r]) && staged.run(r) <= prev.runs[r];
+            }
+            if (!same) {
+                changed.add(c);
+            }
+        }
+        return changed;
+    }
+
+    /** All fields of the members of the given clusters, by record index, read in batches of keys. */
+    private String[][] memberValues(StagedRecords staged, List<int[]> rebuilt) {
+        EntityType entity = staged.entity();
+        List<String> fields = StagedRecords.allFields(entity);
+        String[][] values = new String[staged.size()][];
+        List<Integer> wanted = new ArrayList<>();
+        for (int[] members : rebuilt) {
+            for (int r : members) {
+                wanted.add(r);
+            }
+        }
+        Map<String, Integer> byRef = new HashMap<>();
+        for (int r : wanted) {
+            byRef.put(StagedRecords.ref(staged.system(r), staged.key(r)), r);
+        }
+        StagedRecords.forEachByKeys(jdbc, entity, fields, keys(staged, wanted),
+                (system, key, v) -> values[byRef.get(StagedRecords.ref(system, key))] = v);
+        return values;
+    }
+
+    private static List<String[]> keys(StagedRecords staged, List<Integer> records) {
+        List<String[]> keys = new ArrayList<>(records.size());
+        for (int r : records) {
+            keys.add(new String[] {staged.system(r), staged.key(r)});
+        }
+        return keys;
+    }
+
+    /** The stored golden records (all, or those with the given ids), for created_run and unchanged updated_run. */
+    private Map<String, Prior> priors(String table, List<CanonicalField> all, Set<String> only) {
+        List<String> valueColumns = valueColumns(all);
+        Map<String, Prior> priors = new HashMap<>();
+        String select = "SELECT golden_id, created_run, updated_run, " + String.join(", ", valueColumns)
+                + ", field_lineage, member_count FROM " + table;
+        org.springframework.jdbc.core.RowCallbackHandler read = rs -> {
+            String[] values = new String[all.size()];
+            for (int f = 2; f < all.size(); f++) {
+                values[f] = StagedRecords.text(rs, f + 2, all.get(f).type());
+            }
+            priors.put(rs.getString(1), new Prior(rs.getLong(2), rs.getLong(3),
+                    signature(values, rs.getString(all.size() + 2), rs.getInt(all.size() + 3))));
+        };
+        if (only == null) {
+            jdbc.query(select, read);
+        } else {
+            for (List<String> batch : Batches.of(new ArrayList<>(only), KEYS_PER_STATEMENT)) {
+                jdbc.query(select + " WHERE golden_id IN (" + marks(batch.size()) + ")", read, batch.toArray());
+            }
+        }
+        return priors;
+    }
+
+    private static final int KEYS_PER_STATEMENT = 500;
+
+    static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private void deleteGolden(String table, Set<String> ids) {
+        for (List<String> batch : Batches.of(new ArrayList<>(ids), KEYS_PER_STATEMENT)) {
+            jdbc.update("DELETE FROM " + table + " WHERE golden_id IN (" + marks(batch.size()) + ")",
+                    batch.toArray());
+        }
+    }
+
+    /** Deletes the cross-reference rows of the rebuilt clusters' members and of the departed records. */
+    private void deleteXref(String code, StagedRecords staged, List<int[]> rebuilt, List<String[]> departed) {
+        List<String[]> keys = new ArrayList<>(departed);
+        for (int[] members : rebuilt) {
+            for (int r : members) {
+                keys.add(new String[] {staged.system(r), staged.key(r)});
+            }
+        }
+        Map<String, List<String>> bySystem = new TreeMap<>();
+        for (String[] k : keys) {
+            bySystem.computeIfAbsent(k[0], x -> new ArrayList<>()).add(k[1]);
+        }
+        for (Map.Entry<String, List<String>> e : bySystem.entrySet()) {
+            for (List<String> batch : Batches.of(e.getValue(), KEYS_PER_STATEMENT)) {
+                List<Object> args = new ArrayList<>(List.of(code, e.getKey()));
+                args.addAll(batch);
+                jdbc.update("DELETE FROM mdm_xref WHERE entity = ? AND source_system = ? AND source_key IN ("
+                        + marks(batch.size()) + ")", args.toArray());
+            }
+        }
+    }
+
+    private static List<String> valueColumns(List<CanonicalField> all) {
         List<String> valueColumns = new ArrayList<>();
         for (int f = 2; f < all.size(); f++) {
             valueColumns.add(all.get(f).column());
         }
-        Map<String, Prior> priors = new HashMap<>();
-        String table = goldenTable(entity);
-        jdbc.query("SELECT golden_id, created_run, updated_run, " + String.join(", ", valueColumns)
-                + ", field_lineage, member_count FROM " + table, rs -> {
-                    String id = rs.getString(1);
-                    maxNumber[0] = Math.max(maxNumber[0], GoldenIds.number(id));
-                    String[] values = new String[all.size()];
-                    for (int f = 2; f < all.size(); f++) {
-                        values[f] = StagedRecords.text(rs, f + 2, all.get(f).type());
-                    }
-                    priors.put(id, new Prior(rs.getLong(2), rs.getLong(3),
-                            signature(values, rs.getString(all.size() + 2), rs.getInt(all.size() + 3))));
-                });
+        return valueColumns;
+    }
 
-        GoldenIds.Assignment ids = GoldenIds.assign(clusters, previous, GoldenIds.prefix(code), maxNumber[0] + 1);
-
-        jdbc.update("DELETE FROM " + table);
-        jdbc.update("DELETE FROM mdm_xref WHERE entity = ?", code);
-        jdbc.update("DELETE FROM mdm_golden_retired WHERE entity = ? AND run_id = ?", code, runId);
+    /**
+     * Streams the golden records of the given clusters, their members' cross-reference rows and the retired ids.
+     * {@code values} holds the members' fields by record index, or is null when {@code staged} has them.
+     */
+    private void writeRows(long runId, EntityType entity, StagedRecords staged, String[][] values,
+            List<int[]> clusters, String[] clusterIds, double[] best, Map<String, Prior> priors,
+            Map<String, String> retired) {
+        String code = entity.code();
+        List<CanonicalField> all = entity.fields();
         List<String> goldenColumns = new ArrayList<>(List.of("golden_id"));
-        goldenColumns.addAll(valueColumns);
+        goldenColumns.addAll(valueColumns(all));
         goldenColumns.addAll(List.of("field_lineage", "created_run", "updated_run", "member_count"));
         jdbc.execute((ConnectionCallback<Void>) con -> {
             Survivorship survivorship = file.survivorship();
-            try (BulkRows rows = BulkRows.open(con, table, goldenColumns)) {
+            try (BulkRows rows = BulkRows.open(con, goldenTable(entity), goldenColumns)) {
                 for (int c = 0; c < clusters.size(); c++) {
                     int[] members = clusters.get(c);
                     List<SourceRecord> recs = new ArrayList<>(members.length);
@@ -112,17 +314,17 @@ public final class GoldenStep {
                         String[] full = new String[all.size()];
                         full[0] = staged.system(r);
                         full[1] = staged.key(r);
-                        System.arraycopy(staged.values(r), 0, full, 2, all.size() - 2);
+                        System.arraycopy(values == null ? staged.values(r) : values[r], 0, full, 2, all.size() - 2);
                         recs.add(new SourceRecord(full[0], full[1], full));
                     }
                     Survivorship.Golden g = survivorship.apply(recs);
                     String lineage = g.lineageJson(entity);
-                    Prior prior = priors.get(ids.ids()[c]);
+                    Prior prior = priors.get(clusterIds[c]);
                     long created = prior == null ? runId : prior.createdRun();
                     long updated = prior != null && prior.signature() == signature(g.values(), lineage, members.length)
                             ? prior.updatedRun() : runId;
                     Object[] row = new Object[goldenColumns.size()];
-                    row[0] = ids.ids()[c];
+                    row[0] = clusterIds[c];
                     for (int f = 2; f < all.size(); f++) {
                         row[f - 1] = StagedRecords.parameter(all.get(f).type(), g.values()[f]);
                     }
@@ -137,27 +339,19 @@ public final class GoldenStep {
                     "golden_id", "match_probability", "run_id"))) {
                 for (int c = 0; c < clusters.size(); c++) {
                     for (int r : clusters.get(c)) {
-                        rows.add(code, staged.system(r), staged.key(r), ids.ids()[c],
+                        rows.add(code, staged.system(r), staged.key(r), clusterIds[c],
                                 Double.isNaN(best[r]) ? null : best[r], runId);
                     }
                 }
             }
             try (BulkRows rows = BulkRows.open(con, "mdm_golden_retired", List.of("entity", "retired_id",
                     "surviving_id", "run_id"))) {
-                for (Map.Entry<String, String> e : ids.retired().entrySet()) {
+                for (Map.Entry<String, String> e : retired.entrySet()) {
                     rows.add(code, e.getKey(), e.getValue(), runId);
                 }
             }
             return null;
         });
-        // golden ids whose every member left staging (deleted by a sync) are gone without being merged
-        Set<String> vanished = new TreeSet<>(priors.keySet());
-        vanished.removeAll(Arrays.asList(ids.ids()));
-        vanished.removeAll(ids.retired().keySet());
-        changeFeed(runId, code, table, vanished);
-        Summary s = new Summary(n, clusters.size(), ids.created(), ids.retired().size());
-        LOG.log(System.Logger.Level.INFO, code + " golden records: " + s);
-        return s;
     }
 
     /**

@@ -86,6 +86,46 @@ public final class StagedRecords {
                 vals.toArray(String[][]::new), java.util.Arrays.copyOf(runs[0], vals.size()));
     }
 
+    /** Receives the fields of one staged record. */
+    @FunctionalInterface
+    interface RecordValues {
+        void accept(String system, String key, String[] values);
+    }
+
+    /**
+     * The given fields of the live staged records with the given (source system, source key), in statements of a
+     * few hundred keys each: for the few records an incremental step needs, instead of every record.
+     */
+    static void forEachByKeys(JdbcTemplate jdbc, EntityType entity, List<String> fields, List<String[]> keys,
+            RecordValues out) {
+        StringBuilder sql = new StringBuilder("SELECT source_system, source_key");
+        FieldType[] types = new FieldType[fields.size()];
+        for (int i = 0; i < types.length; i++) {
+            sql.append(", ").append(column(fields.get(i)));
+            types[i] = entity.field(fields.get(i)).orElseThrow().type();
+        }
+        sql.append(" FROM ").append(entity.stagingTable())
+                .append(" WHERE deleted_at IS NULL AND source_system = ? AND source_key IN (");
+        Map<String, List<String>> bySystem = new java.util.TreeMap<>();
+        for (String[] k : keys) {
+            bySystem.computeIfAbsent(k[0], x -> new ArrayList<>()).add(k[1]);
+        }
+        for (Map.Entry<String, List<String>> e : bySystem.entrySet()) {
+            for (List<String> batch : Batches.of(e.getValue(), 500)) {
+                List<Object> args = new ArrayList<>(batch.size() + 1);
+                args.add(e.getKey());
+                args.addAll(batch);
+                jdbc.query(sql + GoldenStep.marks(batch.size()) + ")", (ResultSet rs) -> {
+                    String[] v = new String[types.length];
+                    for (int i = 0; i < types.length; i++) {
+                        v[i] = text(rs, i + 3, types[i]);
+                    }
+                    out.accept(rs.getString(1), rs.getString(2), v);
+                }, args.toArray());
+            }
+        }
+    }
+
     /**
      * One String object per repeated value of a column (country, currency, city), to keep a million records small.
      * A column whose values rarely repeat (names, e-mail addresses) stops sharing after a sample: looking each of a

@@ -60,8 +60,8 @@ class GoldenRecordStage implements RunStage {
     /**
      * @param onlyAfterChanges a sync: match and build golden records again only when this run changed the
      *                         entity's staged records (or it has no golden records yet), so that a sync that
-     *                         changed nothing changes nothing; and match incrementally unless
-     *                         {@code mastersync.sync.incremental-match} is false
+     *                         changed nothing changes nothing; and match and rebuild golden records
+     *                         incrementally unless {@code mastersync.sync.incremental-match} is false
      */
     List<Step> steps(MigrationPlan plan, boolean onlyAfterChanges) {
         List<Step> steps = new ArrayList<>();
@@ -83,7 +83,8 @@ class GoldenRecordStage implements RunStage {
             steps.add(step("golden:" + entity.code(), (contribution, chunk) -> {
                 long runId = runId(contribution);
                 if (!onlyAfterChanges || due(runId, entity)) {
-                    new GoldenStep(new JdbcTemplate(dataSource), file).run(runId);
+                    new GoldenStep(new JdbcTemplate(dataSource), file).run(runId,
+                            onlyAfterChanges && properties.sync().incrementalMatch());
                 }
                 return RepeatStatus.FINISHED;
             }));

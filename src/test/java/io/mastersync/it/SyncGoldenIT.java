@@ -156,6 +156,48 @@ class SyncGoldenIT {
         assertThat(changes.exitCode()).as(changes.err()).isZero();
         assertThat(changes.out().lines().skip(1)).hasSize(4).allMatch(l -> l.contains(",golden:customer,customer,MDM,G-"));
 
+        // incremental golden records: only the clusters with a changed member were rebuilt
+        assertThat(jdbc.queryForList("SELECT source_key FROM mdm_xref WHERE run_id = ? ORDER BY 1", String.class,
+                runIds().get(1))).containsExactly("K0003", "K0010", "K0100", "K0101", "K0102");
+
+        // a merge and a split in one sync: K0020 becomes a second record of K0021's customer; K0100 turns out to
+        // be someone else
+        long seq3 = lastSeq();
+        String[] k21 = rows.stream().filter(r -> r[0].equals("K0021")).findFirst().orElseThrow();
+        String[] k20 = rows.stream().filter(r -> r[0].equals("K0020")).findFirst().orElseThrow();
+        System.arraycopy(k21, 1, k20, 1, k21.length - 1);
+        String[] k100 = rows.stream().filter(r -> r[0].equals("K0100")).findFirst().orElseThrow();
+        String[] other = {"K0100", "Xaver Yilmaz", "xaver.yilmaz@example.org", "+4989 5550123", "Isarweg 7", "80331",
+            "München"};
+        System.arraycopy(other, 0, k100, 0, other.length);
+        write(rows);
+        CliRun merged = sync(job);
+        assertThat(merged.exitCode()).as(merged.err()).isZero();
+        assertThat(((Number) matchModel().get("changed_records")).longValue()).isEqualTo(2);
+        Map<String, String> now = xref();
+        String older = before.get("K0020").compareTo(before.get("K0021")) < 0 ? before.get("K0020")
+                : before.get("K0021");
+        String newer = older.equals(before.get("K0020")) ? before.get("K0021") : before.get("K0020");
+        assertThat(now.get("K0020")).as("a merge keeps the older id").isEqualTo(older)
+                .isEqualTo(now.get("K0021"));
+        assertThat(jdbc.queryForObject("SELECT surviving_id FROM mdm_golden_retired WHERE retired_id = ?",
+                String.class, newer)).isEqualTo(older);
+        assertThat(now.get("K0003")).as("a split keeps the id on the larger part").isEqualTo(before.get("K0003"))
+                .isEqualTo(now.get("K0101"));
+        assertThat(now.get("K0100")).isNotIn(after.values());
+        assertThat(goldenChanges(seq3)).containsExactlyInAnyOrder("update " + older, "delete " + newer,
+                "update " + before.get("K0003"), "insert " + now.get("K0100"));
+        assertThat(jdbc.queryForObject("SELECT member_count FROM mdm_golden_customer WHERE golden_id = ?",
+                Integer.class, older)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mdm_golden_customer WHERE golden_id = ?", Integer.class,
+                newer)).isZero();
+        for (String key : after.keySet()) {
+            if (!List.of("K0020", "K0021", "K0100").contains(key)) {
+                assertThat(now.get(key)).as(key).isEqualTo(after.get(key));
+            }
+        }
+        after = now;
+
         // the same snapshot again: nothing changed, so neither do the golden records
         long seq2 = lastSeq();
         long pairsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM mdm_match_pair", Long.class);
