@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -122,9 +123,14 @@ public final class GoldenStep {
         jdbc.update("DELETE FROM mdm_golden_retired WHERE entity = ? AND run_id = ?", code, runId);
         writeRows(runId, entity, staged, values, rebuilt, rebuiltIds, best, priors, ids.retired());
         // golden ids whose every member left staging (deleted by a sync) are gone without being merged
-        Set<String> vanished = new TreeSet<>(priors.keySet());
-        vanished.removeAll(Arrays.asList(ids.ids()));
-        vanished.removeAll(ids.retired().keySet());
+        // (a hash set of the ids: removeAll with a list scans the list once per prior, 10^10 steps for 10^5 ids)
+        Set<String> assigned = new HashSet<>(Arrays.asList(ids.ids()));
+        Set<String> vanished = new TreeSet<>();
+        for (String id : priors.keySet()) {
+            if (!assigned.contains(id) && !ids.retired().containsKey(id)) {
+                vanished.add(id);
+            }
+        }
         changeFeed(runId, code, table, vanished);
         Summary s = new Summary(n, clusters.size(), ids.created(), ids.retired().size());
         LOG.log(System.Logger.Level.INFO, code + " golden records" + (incremental ? " (" + rebuilt.size()
