@@ -88,7 +88,8 @@ public final class MatchStep {
         }
         Matcher matcher = new Matcher(file.match());
         MatchResult result = plan.fit() == null ? matcher.run(records)
-                : matcher.runIncremental(records, plan.changed(), plan.fit(), kept.a(), kept.b());
+                : matcher.runIncremental(records, plan.changed(), plan.fit(), kept.a(), kept.b(),
+                        stewardRecords(steward));
         result.warnings().forEach(w -> LOG.log(System.Logger.Level.INFO, entity.code() + " matching: " + w));
         writeRuleReports(runId, entity, result.candidates());
         int[] roots = clusters(n, result, steward);
@@ -165,6 +166,16 @@ public final class MatchStep {
                     }
                 }, run, entity.code());
         return new PairIndices(a.toArray(), b.toArray());
+    }
+
+    /** The records of the steward decisions: their pairs are scored whether blocking finds them or not. */
+    private static int[] stewardRecords(Map<Long, String> steward) {
+        IntList records = new IntList();
+        for (long key : steward.keySet()) {
+            records.add((int) (key >>> 32));
+            records.add((int) key);
+        }
+        return records.toArray();
     }
 
     /** A growing int array. */

@@ -47,6 +47,16 @@ public final class Comparison {
     private final int[] unit;
 
     public Comparison(ComparisonSpec spec, List<MatchRecord> records) {
+        this(spec, records, null);
+    }
+
+    /**
+     * @param needed the records that will be compared (null: all). An incremental match compares a small part of
+     *               a million records: preparing only their values saves most of the set-up, while the comparator
+     *               and the term frequencies are still built from every record, so weights equal a full match's.
+     *               Methods taking indices of other records treat their value as missing.
+     */
+    public Comparison(ComparisonSpec spec, List<MatchRecord> records, boolean[] needed) {
         this.spec = spec;
         List<String> values = new ArrayList<>(records.size());
         for (MatchRecord r : records) {
@@ -73,9 +83,19 @@ public final class Comparison {
             raw = new String[distinctValues.size()];
             distinctValues.forEach((v, k) -> raw[k] = v);
         }
+        boolean[] wanted = null;
+        if (needed != null && raw.length > SMALL_TABLE) {
+            wanted = new boolean[raw.length];
+            for (int i = 0; i < slot.length; i++) {
+                if (needed[i] && slot[i] >= 0) {
+                    wanted[slot[i]] = true;
+                }
+            }
+        }
+        boolean[] prepare = wanted;
         Object[] done = new Object[raw.length];
-        IntStream.range(0, raw.length).parallel().forEach(k -> done[k] = raw[k] == null ? null
-                : comparator.prepare(raw[k]));
+        IntStream.range(0, raw.length).parallel().forEach(k -> done[k] = raw[k] == null
+                || (prepare != null && !prepare[k]) ? null : comparator.prepare(raw[k]));
 
         if (raw.length <= SMALL_TABLE) {
             this.ids = slot;

@@ -121,15 +121,37 @@ public final class Matcher {
      */
     public MatchResult runIncremental(List<MatchRecord> records, boolean[] changed, EmResult fit, int[] keptA,
             int[] keptB) {
+        return runIncremental(records, changed, fit, keptA, keptB, new int[0]);
+    }
+
+    /**
+     * {@link #runIncremental(List, boolean[], EmResult, int[], int[])}, where the result will also be asked to
+     * score pairs among {@code alsoCompared} (e.g. the records of steward decisions).
+     */
+    public MatchResult runIncremental(List<MatchRecord> records, boolean[] changed, EmResult fit, int[] keptA,
+            int[] keptB, int[] alsoCompared) {
         Phases phases = new Phases();
         List<MatchRecord> recs = List.copyOf(records);
         int[] sourceOf = sourceIds(recs);
         CandidatePairs candidates = CandidatePairs.build(recs, settings.blocking(), settings.link(),
                 settings.maxBlockSize(), settings.maxPairsPerRule(), changed);
         phases.done("blocking changed records");
+        // only the records of some pair are compared: only their values are prepared
+        boolean[] needed = new boolean[recs.size()];
+        for (int i = 0; i < candidates.size(); i++) {
+            needed[candidates.a(i)] = true;
+            needed[candidates.b(i)] = true;
+        }
+        for (int i = 0; i < keptA.length; i++) {
+            needed[keptA[i]] = true;
+            needed[keptB[i]] = true;
+        }
+        for (int r : alsoCompared) {
+            needed[r] = true;
+        }
         List<Comparison> comparisons = new ArrayList<>();
         for (ComparisonSpec spec : settings.comparisons()) {
-            comparisons.add(new Comparison(spec, recs));
+            comparisons.add(new Comparison(spec, recs, needed));
         }
         FellegiSunterModel model = new FellegiSunterModel(comparisons, fit);
         // the candidates touch a changed record, the earlier pairs kept touch none: no pair is in both
