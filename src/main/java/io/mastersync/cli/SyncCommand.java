@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.mastersync.job.RunResult;
 import io.mastersync.job.SyncRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,7 +48,17 @@ final class SyncCommand implements Callable<Integer>, SpringCommand {
             out.printf("%-24s %10s %10s %10s %10s %10s %10s %10s %12s%n", "feed", "read", "inserted", "updated",
                     "unchanged", "deleted", "rejected", "filtered", "not-cleansed");
             result.feedLines().forEach(out::println);
+            RunResult.Quality quality = result.run().quality();
+            if (quality != null) {
+                out.printf("quality: %s%n", MigrateCommand.verdictLine(quality));
+                out.printf("Report: %s (JSON: %s)%n", quality.reportHtml(), quality.reportJson());
+            }
             out.flush();
+            if (result.run().qualityGateFailed()) {
+                spec.commandLine().getErr().println("mastersync: sync run " + result.run().runId() + ": "
+                        + result.run().failure());
+                return MastersyncCommand.EXIT_QUALITY_GATE;
+            }
             if (result.stoppedBySafetyValve()) {
                 spec.commandLine().getErr().println("mastersync: " + result.run().failure());
                 return EXIT_SAFETY_VALVE;

@@ -22,6 +22,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.mastersync.canonical.CanonicalField;
 import io.mastersync.canonical.EntityType;
@@ -115,37 +117,91 @@ class QualityStage implements RunStage {
         }
         for (FeedPlan feed : plan.feeds()) {
             // parsed now, before the run starts: a broken checks file stops it before anything is loaded
-            QualityChecks checks = feed.definition().qualityFile().map(QualityChecksParser::parse).orElse(null);
+            QualityChecks checks = checksOf(feed);
             steps.add(new StepBuilder("quality:" + feed.name(), jobRepository)
                     .tasklet(feedTasklet(feed, checks), transactionManager).build());
         }
-        steps.add(new StepBuilder(GATE_STEP, jobRepository).tasklet(gateTasklet(), transactionManager).build());
+        steps.add(gateStep());
         return steps;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    /** The feed's parsed quality file (null without one): parsed when a run is built, before anything loads. */
+    static QualityChecks checksOf(FeedPlan feed) {
+        return feed.definition().qualityFile().map(QualityChecksParser::parse).orElse(null);
+    }
+
+    /**
+     * A sync's quality check of one feed, inside the feed's apply transaction after the changes are applied: the
+     * metrics of every live staged row of the feed as it will be once committed, and the checks against the
+     * history of earlier completed runs. When an error-level check fails, the metrics and results are stored in
+     * a transaction of their own, the run's report is written, and a {@link QualityGateException} rolls the
+     * apply back: nothing of the feed is published, not its staging rows, not its change feed.
+     */
+    void checkAppliedFeed(FeedPlan feed, QualityChecks checks, JobExecution job) {
+        long runId = job.getJobInstance().getInstanceId();
+        long started = System.nanoTime();
+        FeedQuality q = measure(feed, checks, runId, false);
+        List<String> blocking = q.results().stream()
+                .filter(r -> r.severity() == io.mastersync.quality.CheckSeverity.ERROR
+                        && (r.status() == CheckStatus.FAILED || r.status() == CheckStatus.ERROR))
+                .map(r -> r.dataset() + "/" + r.checkId()).toList();
+        log.info("{}: {} metrics of the synced feed in {} ms; {} checks, {} blocking", feed.name(),
+                q.metrics().size(), (System.nanoTime() - started) / 1_000_000, q.results().size(), blocking.size());
+        if (blocking.isEmpty()) {
+            q.save(metrics, runId);
+            return;
+        }
+        TransactionTemplate own = new TransactionTemplate(transactionManager);
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        own.executeWithoutResult(status -> {
+            q.save(metrics, runId);
+            writeReport(job);
+        });
+        throw new QualityGateException(blocking.size(), "quality gate failed for feed " + feed.name()
+                + ", nothing of it was applied: " + blocking.size() + " error-level check(s) failed: "
+                + String.join(", ", blocking));
+    }
+
+    /** A feed's metrics and check results, not stored yet. */
+    private record FeedQuality(List<Metric> metrics, List<CheckResult> results) {
+        void save(MetricRepository repository, long runId) {
+            Instant now = Instant.now();
+            repository.saveMetrics(runId, metrics, now);
+            repository.saveCheckResults(runId, results, now);
+        }
+    }
+
+    /** Profiles the feed's staged rows (this run's, or every live one) and evaluates its checks. */
+    private FeedQuality measure(FeedPlan feed, QualityChecks checks, long runId, boolean thisRunOnly) {
+        EntityType entity = feed.definition().entity();
+        List<Analyzer<?>> analyzers = defaultAnalyzers(entity);
+        if (checks != null) {
+            analyzers.addAll(checks.analyzers());
+        }
+        ProfileRunner runner = new ProfileRunner(feed.name(), analyzers, List.of("source-key", LINE),
+                ProfileRunner.DEFAULT_MAX_EXAMPLES);
+        AnalysisResult profile = profileStaged(runner, entity, thisRunOnly ? runId : null, feed.name());
+        profile.errors().forEach((a, e) -> log.debug("{}: {} not computed: {}", feed.name(), a.metricName(), e));
+        List<CheckResult> results = checks == null ? List.of()
+                : new CheckEvaluator(metrics.completedHistoryBefore(runId)).evaluate(checks.checks(), profile);
+        return new FeedQuality(storedMetrics(profile), results);
     }
 
     private Tasklet feedTasklet(FeedPlan feed, QualityChecks checks) {
         return (contribution, chunkContext) -> {
             long runId = contribution.getStepExecution().getJobExecution().getJobInstance().getInstanceId();
-            EntityType entity = feed.definition().entity();
-            List<Analyzer<?>> analyzers = defaultAnalyzers(entity);
-            if (checks != null) {
-                analyzers.addAll(checks.analyzers());
-            }
-            ProfileRunner runner = new ProfileRunner(feed.name(), analyzers, List.of("source-key", LINE),
-                    ProfileRunner.DEFAULT_MAX_EXAMPLES);
             long started = System.nanoTime();
-            AnalysisResult profile = profileStaged(runner, entity, runId, feed.name());
-            Instant now = Instant.now();
-            List<Metric> stored = storedMetrics(profile);
-            metrics.saveMetrics(runId, stored, now);
-            List<CheckResult> results = checks == null ? List.of()
-                    : new CheckEvaluator(metrics.completedHistoryBefore(runId)).evaluate(checks.checks(), profile);
-            metrics.saveCheckResults(runId, results, now);
-            profile.errors().forEach((a, e) -> log.debug("{}: {} not computed: {}", feed.name(), a.metricName(), e));
-            log.info("{}: {} metrics in {} ms; {} checks, {} failed, {} warnings", feed.name(), stored.size(),
-                    (System.nanoTime() - started) / 1_000_000, results.size(),
-                    results.stream().filter(r -> r.status() == CheckStatus.FAILED || r.status() == CheckStatus.ERROR).count(),
-                    results.stream().filter(r -> r.status() == CheckStatus.WARNING).count());
+            FeedQuality q = measure(feed, checks, runId, true);
+            q.save(metrics, runId);
+            log.info("{}: {} metrics in {} ms; {} checks, {} failed, {} warnings", feed.name(), q.metrics().size(),
+                    (System.nanoTime() - started) / 1_000_000, q.results().size(),
+                    q.results().stream().filter(r -> r.status() == CheckStatus.FAILED
+                            || r.status() == CheckStatus.ERROR).count(),
+                    q.results().stream().filter(r -> r.status() == CheckStatus.WARNING).count());
             return RepeatStatus.FINISHED;
         };
     }
@@ -202,7 +258,7 @@ class QualityStage implements RunStage {
      * One streaming pass over the rows of this run and feed in the staging table: this thread reads, the
      * analyzers run on the processing threads (see {@link ParallelProfile}: the same result as on one thread).
      */
-    private AnalysisResult profileStaged(ProfileRunner runner, EntityType entity, long runId, String feed) {
+    private AnalysisResult profileStaged(ProfileRunner runner, EntityType entity, Long runId, String feed) {
         List<CanonicalField> fields = entity.fields();
         List<String> columns = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ");
@@ -211,14 +267,20 @@ class QualityStage implements RunStage {
             columns.add(field.name());
         }
         columns.add(LINE);
-        sql.append("source_line FROM ").append(entity.stagingTable()).append(" WHERE run_id = ? AND feed = ?");
+        // a migrate profiles what it staged; a sync the whole feed as it stands after its changes
+        sql.append("source_line FROM ").append(entity.stagingTable()).append(runId != null
+                ? " WHERE run_id = ? AND feed = ?" : " WHERE feed = ? AND deleted_at IS NULL");
         try (ParallelProfile profile = new ParallelProfile(runner, columns, threads)) {
             jdbc.query(con -> {
                 java.sql.PreparedStatement ps = con.prepareStatement(sql.toString());
                 io.mastersync.load.BinaryResults.prefer(ps);
                 ps.setFetchSize(FETCH_SIZE);
-                ps.setLong(1, runId);
-                ps.setString(2, feed);
+                if (runId != null) {
+                    ps.setLong(1, runId);
+                    ps.setString(2, feed);
+                } else {
+                    ps.setString(1, feed);
+                }
                 return ps;
             }, (ResultSet rs) -> profile.accept(read(rs, columns.size())));
             return profile.finish();
@@ -233,18 +295,29 @@ class QualityStage implements RunStage {
         return values;
     }
 
+    /** The gate step: the run's report and verdict; an error-level failure fails the job. */
+    Step gateStep() {
+        return new StepBuilder(GATE_STEP, jobRepository).tasklet(gateTasklet(), transactionManager).build();
+    }
+
+    /** Writes the run's report (HTML and JSON) and puts its verdict where {@link RunResult} finds it. */
+    private QualityReport writeReport(JobExecution job) {
+        long runId = job.getJobInstance().getInstanceId();
+        QualityReport report = new RunReportLoader(jdbc).load(runId, Instant.now());
+        RunReportLoader.ReportFiles files = RunReportLoader.write(report, reportDir);
+        ExecutionContext context = job.getExecutionContext();
+        context.putString(VERDICT, report.verdict().code());
+        context.putLong(BLOCKING, report.blockingChecks());
+        context.putString(REPORT_HTML, files.html().toString());
+        context.putString(REPORT_JSON, files.json().toString());
+        log.info("quality of run {}: {} (report {})", runId, report.verdict().code(), files.html());
+        return report;
+    }
+
     private Tasklet gateTasklet() {
         return (contribution, chunkContext) -> {
             JobExecution job = contribution.getStepExecution().getJobExecution();
-            long runId = job.getJobInstance().getInstanceId();
-            QualityReport report = new RunReportLoader(jdbc).load(runId, Instant.now());
-            RunReportLoader.ReportFiles files = RunReportLoader.write(report, reportDir);
-            ExecutionContext context = job.getExecutionContext();
-            context.putString(VERDICT, report.verdict().code());
-            context.putLong(BLOCKING, report.blockingChecks());
-            context.putString(REPORT_HTML, files.html().toString());
-            context.putString(REPORT_JSON, files.json().toString());
-            log.info("quality of run {}: {} (report {})", runId, report.verdict().code(), files.html());
+            QualityReport report = writeReport(job);
             if (report.blockingChecks() > 0) {
                 List<String> failed = report.checks().stream()
                         .filter(r -> r.severity() == io.mastersync.quality.CheckSeverity.ERROR

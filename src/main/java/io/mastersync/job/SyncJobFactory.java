@@ -25,6 +25,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import io.mastersync.cleanse.RecordValidator;
 import io.mastersync.cleanse.RowCleanser;
 import io.mastersync.cleanse.RowOutcome;
+import io.mastersync.quality.QualityChecks;
 import io.mastersync.delta.FeedSync;
 import io.mastersync.delta.SyncCounts;
 import io.mastersync.delta.SyncState;
@@ -41,7 +42,8 @@ import io.mastersync.source.SourceReaders;
  * Builds the {@code sync} job: per feed a {@code detect:<feed>} chunk step (read, cleanse, compare with
  * staging by key and content hash; new and changed rows go to a pending table, every key to
  * {@code sync_seen}) and an {@code apply:<feed>} step (safety valve, then inserts, updates and soft
- * deletes with audit and change feed, in one transaction); then, for entities whose feeds name a match file,
+ * deletes with audit and change feed, then the feed's metrics and quality checks, in one transaction); then
+ * the {@code quality-gate} step (report and verdict); then, for entities whose feeds name a match file,
  * the match and golden record steps of {@link GoldenRecordStage}; then {@code summarizeRun}.
  */
 @Component
@@ -58,10 +60,12 @@ class SyncJobFactory {
     private final MastersyncProperties properties;
     private final org.springframework.core.task.AsyncTaskExecutor processing;
     private final GoldenRecordStage goldenRecords;
+    private final QualityStage quality;
 
     SyncJobFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
-            MastersyncProperties properties, GoldenRecordStage goldenRecords) {
+            MastersyncProperties properties, GoldenRecordStage goldenRecords, QualityStage quality) {
         this.goldenRecords = goldenRecords;
+        this.quality = quality;
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.dataSource = dataSource;
@@ -77,9 +81,14 @@ class SyncJobFactory {
         }
         SimpleJobBuilder job = null;
         for (FeedPlan feed : plan.feeds()) {
+            // a broken quality file stops the run before anything is read
+            QualityChecks checks = quality.enabled() ? QualityStage.checksOf(feed) : null;
             Step detect = detectStep(feed, dialect);
             job = job == null ? new JobBuilder(JOB_NAME, jobRepository).start(detect) : job.next(detect);
-            job.next(applyStep(feed));
+            job.next(applyStep(feed, checks));
+        }
+        if (quality.enabled()) {
+            job.next(quality.gateStep());
         }
         for (Step step : goldenRecords.steps(plan, true)) {
             job.next(step);
@@ -131,7 +140,7 @@ class SyncJobFactory {
         }
     }
 
-    private Step applyStep(FeedPlan feed) {
+    private Step applyStep(FeedPlan feed, QualityChecks checks) {
         Tasklet apply = (contribution, chunkContext) -> {
             StepExecution step = contribution.getStepExecution();
             JobExecution jobExecution = step.getJobExecution();
@@ -145,6 +154,10 @@ class SyncJobFactory {
                 SyncCounts counts = new FeedSync(runFeed, feed.definition().sync()).apply(connection, read, force);
                 if (!counts.balanced()) {
                     throw new IllegalStateException("feed " + feed.name() + ": rows do not add up, " + counts);
+                }
+                if (quality.enabled()) {
+                    // judged as it will be published; a blocking failure rolls the whole apply back
+                    quality.checkAppliedFeed(feed, checks, jobExecution);
                 }
                 record(runFeed, counts, force);
                 ledger.feedFinished(runFeed, SourceDescription.of(feed.definition().source()), feed.rules().hash(),

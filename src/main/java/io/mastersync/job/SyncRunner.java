@@ -62,6 +62,11 @@ public class SyncRunner {
                 new RunLedger(dataSource).finished(runId, "stopped-safety-valve");
                 jobOperator.abandon(execution);
             }
+            if (result.qualityGateFailed()) {
+                // as for migrate: the verdict on what this run read is final, the next sync reads the source again
+                new RunLedger(dataSource).finished(runId, RunResult.FAILED_QUALITY_GATE);
+                jobOperator.abandon(execution);
+            }
             return new SyncResult(result, lines, valve);
         } finally {
             for (RunLock lock : locks) {
