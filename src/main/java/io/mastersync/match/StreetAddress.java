@@ -33,6 +33,10 @@ final class StreetAddress {
             Map.entry("northeast", "ne"), Map.entry("northwest", "nw"), Map.entry("southeast", "se"),
             Map.entry("southwest", "sw"));
 
+    /** Compass words, skipped when the first word of a street name is looked for. */
+    private static final java.util.Set<String> COMPASS = java.util.Set.of("n", "s", "e", "w", "ne", "nw", "se", "sw",
+            "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest");
+
     /** A street line in canonical form and its house number (null when the line does not start with one). */
     record Line(char[] chars, String houseNumber) {
     }
@@ -68,6 +72,39 @@ final class StreetAddress {
             return 0.0;
         }
         return JaroWinkler.similarity(a.chars, b.chars);
+    }
+
+    /**
+     * The blocking key of a building: the house number and the first word of the street name, or null when the
+     * line has no house number. The number is the first token that starts with a digit, wherever it stands
+     * ({@code 37 W 47th St}, {@code Dorfstrasse 164}); the street word is the first other token that starts with
+     * a letter and is no compass word, so {@code 37 W. 47th Street} and {@code 37 West 47th St} both give
+     * {@code 37 47th}. Duplicates without a postal code share this key where a key on the whole line would differ
+     * in the street type or the direction, and it is far more selective than the house number alone.
+     *
+     * @param normalized the line as {@link Text#normalize} returns it
+     */
+    static String houseKey(String normalized) {
+        String number = null;
+        String street = null;
+        for (String token : normalized.split(" ")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            if (Character.isDigit(token.charAt(0))) {
+                if (number == null) {
+                    number = leadingDigits(token);
+                } else if (street == null && !token.equals(leadingDigits(token))) {
+                    street = token; // an ordinal street name: 47th
+                }
+            } else if (street == null && !COMPASS.contains(token)) {
+                street = token;
+            }
+        }
+        if (number == null) {
+            return null;
+        }
+        return street == null ? number : number + " " + street;
     }
 
     /**

@@ -41,6 +41,29 @@ class StreetAddressTest {
     }
 
     @Test
+    void houseKeyIsTheHouseNumberAndTheFirstWordOfTheStreet() {
+        assertThat(StreetAddress.houseKey(Text.normalize("3701 W. Ogden Ave"))).isEqualTo("3701 ogden");
+        assertThat(StreetAddress.houseKey(Text.normalize("3701 West Ogden"))).isEqualTo("3701 ogden");
+        assertThat(StreetAddress.houseKey(Text.normalize("37 W 47th Street"))).isEqualTo("37 47th");
+        assertThat(StreetAddress.houseKey(Text.normalize("Dorfstraße 164"))).isEqualTo("164 dorfstraße");
+        assertThat(StreetAddress.houseKey(Text.normalize("1900 West Van Buren Street 1608"))).isEqualTo("1900 van");
+        assertThat(StreetAddress.houseKey(Text.normalize("12a Main St"))).isEqualTo("12 main");
+        assertThat(StreetAddress.houseKey(Text.normalize("Main Street"))).isNull();
+    }
+
+    @Test
+    void keyPartWithTokenHouseBlocksTwoSpellingsOfOneBuilding() {
+        KeyPart house = new KeyPart("street-1", 0, KeyPart.Token.HOUSE, false, java.util.Set.of());
+        MatchRecord a = new MatchRecord("s", "1", java.util.Map.of("street-1", "2653 W. Ogden Ave."));
+        MatchRecord b = new MatchRecord("s", "2", java.util.Map.of("street-1", "2653 West Ogden Avenue"));
+        MatchRecord c = new MatchRecord("s", "3", java.util.Map.of("street-1", "2905 N Ogden Ave"));
+        MatchRecord none = new MatchRecord("s", "4", java.util.Map.of("street-1", "Ogden Ave"));
+        assertThat(house.keys(a)).containsExactly("2653 ogden").isEqualTo(house.keys(b));
+        assertThat(house.keys(c)).containsExactly("2905 ogden");
+        assertThat(house.keys(none)).isEmpty();
+    }
+
+    @Test
     void missingOrEmptyLinesAreNotCompared() {
         assertThat(address.similarity(null, "12 Main St")).isNull();
         assertThat(address.similarity("--", "12 Main St")).isNull();
