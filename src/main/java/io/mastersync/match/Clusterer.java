@@ -12,9 +12,9 @@ import java.util.Set;
 /**
  * Groups records into clusters: connected components over MATCH pairs, then the chaining guard. A component
  * that is too big ({@code max-size}) or too sparse ({@code min-density}: the share of its pairs that reach the
- * review threshold) is rebuilt from its edges at or above the strict threshold, strongest first, never letting a
- * part grow past {@code max-size}. Parts that still fail the guard fall apart into singletons. Each rebuilt
- * component is reported as a {@link ReviewGroup}.
+ * review threshold) is rebuilt from its edges at or above the strict threshold, strongest first, each merge made
+ * only while the part still passes the guard (so no part grows past {@code max-size} or below {@code min-density}).
+ * Each rebuilt component is reported as a {@link ReviewGroup}.
  */
 public final class Clusterer {
 
@@ -100,21 +100,12 @@ public final class Clusterer {
                 clusters.add(component);
                 continue;
             }
-            List<int[]> parts = rebuild(component, matches, edgesByRoot.getOrDefault(r, List.of()), settings);
-            int dissolved = 0;
-            for (int[] part : parts) {
-                if (part.length > 1 && problem(part, thresholds, settings, scorer, matchSet) != null) {
-                    dissolved++;
-                    for (int x : part) {
-                        clusters.add(new int[] {x});
-                    }
-                } else {
-                    clusters.add(part);
-                }
-            }
+            List<int[]> parts = rebuild(component, matches, edgesByRoot.getOrDefault(r, List.of()), thresholds,
+                    settings, scorer, matchSet);
+            clusters.addAll(parts);
             review.add(new ReviewGroup(component, problem + "; split into " + parts.size() + " parts using edges "
                     + "with probability >= " + settings.strictThreshold()
-                    + (dissolved > 0 ? ", " + dissolved + " of them still failing and left unmerged" : "")));
+                    + ", each merge kept only while the part passes max-size and min-density"));
         }
         return new ClusterResult(clusters, review);
     }
@@ -157,9 +148,12 @@ public final class Clusterer {
         return null;
     }
 
-    /** Kruskal over strict edges (positions in {@code matches}), strongest first, refusing merges past max-size. */
+    /**
+     * Kruskal over strict edges (positions in {@code matches}), strongest first, refusing every merge after which
+     * the part would fail the guard (see {@link GuardedParts}).
+     */
     private static List<int[]> rebuild(int[] members, ScoredPairs matches, List<Integer> edges,
-            ClusterSettings settings) {
+            Thresholds thresholds, ClusterSettings settings, PairScorer scorer, LongPairSet matchSet) {
         Map<Integer, Integer> local = new HashMap<>();
         for (int i = 0; i < members.length; i++) {
             local.put(members[i], i);
@@ -171,26 +165,11 @@ public final class Clusterer {
             }
         }
         strict.sort(Comparator.comparingDouble((Integer e) -> matches.weight(e)).reversed());
-        UnionFind uf = new UnionFind(members.length);
+        GuardedParts parts = new GuardedParts(members, settings, thresholds, scorer, matchSet);
         for (int e : strict) {
-            int a = local.get(matches.a(e));
-            int b = local.get(matches.b(e));
-            if (uf.find(a) != uf.find(b) && uf.size(a) + uf.size(b) <= settings.maxSize()) {
-                uf.union(a, b);
-            }
+            parts.tryMerge(local.get(matches.a(e)), local.get(matches.b(e)));
         }
-        Map<Integer, List<Integer>> parts = new HashMap<>();
-        for (int i = 0; i < members.length; i++) {
-            parts.computeIfAbsent(uf.find(i), x -> new ArrayList<>()).add(members[i]);
-        }
-        List<int[]> result = new ArrayList<>();
-        for (List<Integer> p : parts.values()) {
-            int[] arr = p.stream().mapToInt(Integer::intValue).toArray();
-            Arrays.sort(arr);
-            result.add(arr);
-        }
-        result.sort(Comparator.comparingInt(a -> a[0]));
-        return result;
+        return parts.result();
     }
 
     /**

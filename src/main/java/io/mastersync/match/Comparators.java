@@ -42,6 +42,8 @@ public final class Comparators {
         register("exact-normalized", (p, v) -> new Prepared<String>(s -> Text.normalize(s).replace(" ", ""),
                 (x, y) -> x.isEmpty() || y.isEmpty() ? Double.NaN : x.equals(y) ? 1.0 : 0.0, true), List.of(1.0));
         register("jaro-winkler", (p, v) -> jaroWinkler(), List.of(1.0, 0.92, 0.80));
+        register("address", (p, v) -> new Prepared<StreetAddress.Line>(StreetAddress::prepare, StreetAddress::compare),
+                List.of(1.0, 0.92, 0.80));
         register("levenshtein", (p, v) -> levenshtein(), List.of(1.0, 0.8, 0.6));
         register("jaccard-tokens", (p, v) -> (a, b) -> jaccard(a, b), List.of(1.0, 0.7, 0.4));
         register("token-set", (p, v) -> (a, b) -> tokenSet(a, b), List.of(1.0, 0.7, 0.4));

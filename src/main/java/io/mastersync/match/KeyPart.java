@@ -23,8 +23,12 @@ import org.apache.commons.codec.language.DoubleMetaphone;
  */
 public record KeyPart(String field, int first, Token token, boolean phonetic, Set<String> stopWords) implements BlockingKey {
 
-    /** Which token(s) of the value make the key. */
-    public enum Token { WHOLE, FIRST, LAST, EACH }
+    /**
+     * Which token(s) of the value make the key. {@code HOUSE} reads the value as a street line: its house number
+     * and the first word of the street name ({@code 3701 W. Ogden Ave} and {@code 3701 West Ogden} give
+     * {@code 3701 ogden}), no key without a house number; see {@link StreetAddress#houseKey}.
+     */
+    public enum Token { WHOLE, FIRST, LAST, EACH, HOUSE }
 
     private static final ThreadLocal<DoubleMetaphone> METAPHONE = ThreadLocal.withInitial(DoubleMetaphone::new);
 
@@ -52,6 +56,12 @@ public record KeyPart(String field, int first, Token token, boolean phonetic, Se
             case WHOLE -> values.add(phonetic ? String.join(" ", Text.tokens(value)) : value);
             case FIRST -> values.add(value.substring(0, indexOrLength(value.indexOf(' '), value)));
             case LAST -> values.add(value.substring(value.lastIndexOf(' ') + 1));
+            case HOUSE -> {
+                String house = StreetAddress.houseKey(value);
+                if (house != null) {
+                    values.add(house);
+                }
+            }
             case EACH -> {
                 Set<String> seen = new LinkedHashSet<>(Text.tokens(value));
                 seen.removeAll(stopWords);

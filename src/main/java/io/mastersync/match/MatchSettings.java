@@ -177,7 +177,8 @@ public record MatchSettings(LinkMode link, boolean oneToOne, List<BlockingRule> 
             case "first" -> KeyPart.Token.FIRST;
             case "last" -> KeyPart.Token.LAST;
             case "each" -> KeyPart.Token.EACH;
-            default -> throw p.error("token", "'token' must be whole, first, last or each");
+            case "house" -> KeyPart.Token.HOUSE;
+            default -> throw p.error("token", "'token' must be whole, first, last, each or house");
         };
         String phonetic = p.string("phonetic", null);
         if (phonetic != null && !phonetic.equals("double-metaphone")) {

@@ -56,6 +56,20 @@ class ClustererTest {
     }
 
     @Test
+    void strongCoreOfAFailingRebuiltPartStaysTogether() {
+        // exact duplicates 0, 1, 2 and a chain 2-3-4-5 of strict edges: every edge survives the rebuild, and the
+        // part of all six (6 linked pairs of 15) still fails min-density 0.5; it used to fall apart into singletons
+        List<ScoredPair> matches = new ArrayList<>(List.of(pair(0, 1, 0.9999), pair(0, 2, 0.9999), pair(1, 2, 0.9999),
+                pair(2, 3, 0.995), pair(3, 4, 0.994), pair(4, 5, 0.993)));
+        Clusterer.PairScorer scorer = (a, b) -> (a <= 2 && b <= 2) || Math.abs(a - b) == 1 ? 0.99 : 0.01;
+        ClusterResult result = Clusterer.cluster(6, matches, THRESHOLDS, ClusterSettings.DEFAULTS, scorer);
+
+        // merged strongest first while the part passes: 0-1-2, then 3 (4 of 6 linked), 4 (5 of 10); not 5 (6 of 15)
+        assertThat(result.clusters()).containsExactlyInAnyOrder(new int[] {0, 1, 2, 3, 4}, new int[] {5});
+        assertThat(result.review()).singleElement().satisfies(g -> assertThat(g.reason()).contains("density"));
+    }
+
+    @Test
     void clusterOverMaxSizeIsRebuiltFromStrictEdgesWithinTheSizeCap() {
         List<ScoredPair> matches = new ArrayList<>();
         // two dense groups of 4 joined by one weaker edge; max size 5

@@ -75,6 +75,15 @@ class MatchSettingsTest {
     }
 
     @Test
+    void tokenHouseReadsAStreetLine() throws Exception {
+        MatchSettings s = MatchSettings.read(write(CUSTOMERS.replace("key: [ {field: phone} ]",
+                "key: [ {field: street-1, token: house}, {field: name, first: 3} ]")));
+        assertThat(s.blocking().get(1).key().describe()).isEqualTo("street-1 token=house + name first=3");
+        MatchRecord r = new MatchRecord("s", "1", Map.of("street-1", "37 West 47th Street", "name", "Firman House"));
+        assertThat(s.blocking().get(1).key().keys(r)).containsExactly("37 47th|fir");
+    }
+
+    @Test
     void unknownKeyIsAnErrorWithFileAndLine() throws Exception {
         Path f = write(CUSTOMERS.replace("      term-frequency: true", "      term-frequncy: true"));
         assertThatThrownBy(() -> MatchSettings.read(f)).isInstanceOf(DefinitionException.class)
