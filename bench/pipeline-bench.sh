@@ -8,6 +8,7 @@
 #   e. sync of a changed snapshot (1% changed, 0.1% added, 0.1% removed) after b  (issue: delta syncs)
 #   e0. the same sync with every row cleansed (mastersync.sync.skip-unchanged=false), on a copy of b's database
 #   f. sync of the same snapshot with rules/customer.yml after c (compare with c)
+#   h. f with the quality stage, after d (compare with d): the sync judges the whole feed before it commits
 #   g. JDBC watermark sync of the same changes (a legacy PostgreSQL table with changed_at and a deletion flag,
 #      loaded first by a watermark sync that reads everything: g0)
 # Each step reports wall time and rows/s of the whole process (JVM and Spring start-up included) and of the
@@ -113,17 +114,22 @@ rules_job_s=$(job_seconds ms_bench_rules)
 quality_line=$(printf "quality steps of d (metrics, checks, gate, report): %.2f s = %s%% of c's job" "$quality_s" \
   "$(awk -v q="$quality_s" -v c="$rules_job_s" 'BEGIN { printf "%.1f", 100 * q / c }')")
 echo "$quality_line"
+# e, f and g compare with b and c, which run without the quality stage; h is f with it (compare with d): a sync
+# profiles its whole feed inside the apply transaction
+NOQ=--mastersync.quality.enabled=false
 sync_counts() { psql -X -At -d "$1" -c "SELECT '   counts: read=' || read_count || ' inserted=' || inserted_count
   || ' updated=' || updated_count || ' unchanged=' || unchanged_count || ' deleted=' || deleted_count || ' rejected='
   || rejected_count || ' not cleansed=' || not_cleansed_count FROM sync_run_feed ORDER BY run_id DESC LIMIT 1"; }
 psql_q -d postgres -c "DROP DATABASE IF EXISTS ms_bench_plain_copy" -c "CREATE DATABASE ms_bench_plain_copy TEMPLATE ms_bench_plain"
-run_ms "e. sync after b (1.2% changed)" ms_bench_plain sync --job bench/customers-bench-sync.yml
+run_ms "e. sync after b (1.2% changed)" ms_bench_plain sync --job bench/customers-bench-sync.yml $NOQ
 sync_counts ms_bench_plain
-run_ms "e0. e, every row cleansed" ms_bench_plain_copy sync --job bench/customers-bench-sync.yml \
+run_ms "e0. e, every row cleansed" ms_bench_plain_copy sync --job bench/customers-bench-sync.yml $NOQ \
   --mastersync.sync.skip-unchanged=false
 sync_counts ms_bench_plain_copy
-run_ms "f. sync + rules after c" ms_bench_rules sync --job bench/customers-bench-sync-rules.yml
+run_ms "f. sync + rules after c" ms_bench_rules sync --job bench/customers-bench-sync-rules.yml $NOQ
 sync_counts ms_bench_rules
+run_ms "h. sync + rules + quality after d" ms_bench_quality sync --job bench/customers-bench-sync-rules.yml
+sync_counts ms_bench_quality
 
 # g: the legacy table, loaded once with changed_at one second apart per row (so the watermark after g0 is the
 # newest row's, not a timestamp that every row shares), then changed like the snapshot above (every 100th row moves,
@@ -138,13 +144,13 @@ psql_q -d ms_bench_legacy -c "CREATE TABLE legacy_customer (customer_no VARCHAR 
   -c "UPDATE legacy_customer SET changed_at = TIMESTAMP '2024-01-01' + n * INTERVAL '1 second'" \
   -c "ALTER TABLE legacy_customer ALTER COLUMN changed_at SET NOT NULL" -c "CREATE INDEX ON legacy_customer (changed_at)"
 fresh_db ms_bench_jdbc
-run_ms "g0. JDBC watermark sync, first (all)" ms_bench_jdbc sync --job bench/customers-bench-jdbc.yml
+run_ms "g0. JDBC watermark sync, first (all)" ms_bench_jdbc sync --job bench/customers-bench-jdbc.yml $NOQ
 psql_q -d ms_bench_legacy -c "UPDATE legacy_customer SET city = 'Moved ' || n, changed_at = now() WHERE n % 100 = 3" \
   -c "UPDATE legacy_customer SET deleted = 'Y', changed_at = now() WHERE n % 1000 = 7" \
   -c "INSERT INTO legacy_customer (customer_no, name, email, street, postal_code, city, country, credit_limit, currency,
       changed_at) SELECT 'NEW-' || k, 'New Customer ' || k, 'new' || k || '@example.com', 'Main St 1', '10115', 'Berlin',
       'DE', '100.00', 'EUR', now() FROM generate_series(1, $ROWS / 1000) k"
-run_ms "g. JDBC watermark sync (1.2% changed)" ms_bench_jdbc sync --job bench/customers-bench-jdbc.yml
+run_ms "g. JDBC watermark sync (1.2% changed)" ms_bench_jdbc sync --job bench/customers-bench-jdbc.yml $NOQ
 sync_counts ms_bench_jdbc
 echo
 echo "Summary ($ROWS rows, heap $HEAP, $(nproc) cores):"
