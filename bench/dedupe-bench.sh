@@ -168,7 +168,7 @@ with open(src, newline='', encoding='utf-8') as i, open(dst, 'w', newline='', en
         w.writerow(copy)
 PY
   xref_before="$OUT/dedupe-xref-before.tsv"
-  sql "SELECT source_key, golden_id FROM mdm_xref WHERE entity = 'customer'" | LC_ALL=C sort > "$xref_before"
+  sql "SELECT source_key, golden_id FROM mdm_xref WHERE entity = 'customer'" | LC_ALL=C sort -t'|' -k1,1 > "$xref_before"
   log="$OUT/dedupe-sync.log"
   t0=$(now)
   # shellcheck disable=SC2086
@@ -192,7 +192,7 @@ PY
     AND o.source_key = substring(c.source_key from '^COPY-[0-9]+-(.*)$') AND o.golden_id = c.golden_id
     WHERE c.entity = 'customer' AND c.source_key LIKE 'COPY-%'")
   echo "  copies of existing customers that joined their original's golden record: $joined of $((ROWS / 2000))"
-  sql "SELECT source_key, golden_id FROM mdm_xref WHERE entity = 'customer'" | LC_ALL=C sort > "$OUT/dedupe-xref-after.tsv"
+  sql "SELECT source_key, golden_id FROM mdm_xref WHERE entity = 'customer'" | LC_ALL=C sort -t'|' -k1,1 > "$OUT/dedupe-xref-after.tsv"
   moved=$(LC_ALL=C join -t '|' "$xref_before" "$OUT/dedupe-xref-after.tsv" | awk -F'|' '$2 != $3' | wc -l)
   echo "  records staged before and after whose golden id changed: $moved"
   summary+=("sync: match ${match} s + golden ${golden} s; whole sync ${wall} s; $joined of $((ROWS / 2000)) copies joined their original")
