@@ -8,5 +8,7 @@ CREATE TABLE mdm_match_model (
     matched_run       BIGINT      NOT NULL,  -- latest run that stored the entity's match pairs (full or incremental)
     staged_records    BIGINT      NOT NULL,  -- live staged records that run matched
     changed_records   BIGINT      NOT NULL,  -- of those, matched as changed (all of them in a full match)
-    model             VARCHAR     NOT NULL   -- lambda, then m and u per comparison level (EmResultText)
+    model             VARCHAR     NOT NULL,  -- lambda, then m and u per comparison level (EmResultText)
+    block_limits      VARCHAR     NOT NULL   -- per blocking rule that left blocks out for max-pairs-per-rule in
+                                             -- the full match: a line "<size>\t<rule id>", the smallest left out
 );

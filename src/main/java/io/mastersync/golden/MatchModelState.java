@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -19,21 +22,39 @@ import io.mastersync.canonical.EntityType;
  * are complete. An incremental match starts from that run's pairs.
  */
 record MatchModelState(String settingsHash, long trainedRun, long matchedRun, long stagedRecords,
-        long changedRecords, String model) {
+        long changedRecords, String model, Map<String, Integer> blockLimits) {
 
     static MatchModelState load(JdbcTemplate jdbc, EntityType entity) {
         List<MatchModelState> rows = jdbc.query("SELECT settings_hash, trained_run, matched_run, staged_records, "
-                + "changed_records, model FROM mdm_match_model WHERE entity = ?", (rs, i) -> new MatchModelState(
-                        rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getString(6)),
-                entity.code());
+                + "changed_records, model, block_limits FROM mdm_match_model WHERE entity = ?",
+                (rs, i) -> new MatchModelState(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getString(6), parseLimits(rs.getString(7))), entity.code());
         return rows.isEmpty() ? null : rows.get(0);
     }
 
     void save(JdbcTemplate jdbc, EntityType entity) {
         delete(jdbc, entity);
         jdbc.update("INSERT INTO mdm_match_model (entity, settings_hash, trained_run, matched_run, staged_records, "
-                + "changed_records, model) VALUES (?, ?, ?, ?, ?, ?, ?)", entity.code(), settingsHash, trainedRun,
-                matchedRun, stagedRecords, changedRecords, model);
+                + "changed_records, model, block_limits) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", entity.code(), settingsHash,
+                trainedRun, matchedRun, stagedRecords, changedRecords, model, formatLimits(blockLimits));
+    }
+
+    /** One line per rule, {@code <size>\t<rule id>}: rule ids are the match file's, which may hold any text. */
+    static String formatLimits(Map<String, Integer> limits) {
+        StringBuilder out = new StringBuilder();
+        new TreeMap<>(limits).forEach((rule, size) -> out.append(size).append('\t').append(rule).append('\n'));
+        return out.toString();
+    }
+
+    static Map<String, Integer> parseLimits(String text) {
+        Map<String, Integer> limits = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            int tab = line.indexOf('\t');
+            if (tab > 0) {
+                limits.put(line.substring(tab + 1), Integer.parseInt(line.substring(0, tab)));
+            }
+        }
+        return limits;
     }
 
     static void delete(JdbcTemplate jdbc, EntityType entity) {

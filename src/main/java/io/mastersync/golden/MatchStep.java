@@ -88,14 +88,15 @@ public final class MatchStep {
         }
         Matcher matcher = new Matcher(file.match());
         MatchResult result = plan.fit() == null ? matcher.run(records)
-                : matcher.runIncremental(records, plan.changed(), plan.fit(), kept.a(), kept.b(),
-                        stewardRecords(steward));
+                : matcher.runIncremental(records, plan.changed(), new Matcher.EarlierMatch(plan.fit(),
+                        prior.blockLimits(), kept.a(), kept.b()), stewardRecords(steward));
         result.warnings().forEach(w -> LOG.log(System.Logger.Level.INFO, entity.code() + " matching: " + w));
         writeRuleReports(runId, entity, result.candidates());
         int[] roots = clusters(n, result, steward);
         Summary s = writePairs(runId, staged, result, steward, roots);
         new MatchModelState(settingsHash, plan.fit() == null ? runId : prior.trainedRun(), runId, n,
-                plan.changedCount(), EmResultText.format(result.em())).save(jdbc, entity);
+                plan.changedCount(), EmResultText.format(result.em()),
+                plan.fit() == null ? blockLimits(result.candidates()) : prior.blockLimits()).save(jdbc, entity);
         LOG.log(System.Logger.Level.INFO, entity.code() + " matching" + (plan.fit() == null ? "" : " (incremental, "
                 + plan.changedCount() + " changed records)") + ": " + s);
         return s;
@@ -166,6 +167,17 @@ public final class MatchStep {
                     }
                 }, run, entity.code());
         return new PairIndices(a.toArray(), b.toArray());
+    }
+
+    /** Per rule that left blocks out for max-pairs-per-rule, the size of the smallest it left out. */
+    private static Map<String, Integer> blockLimits(CandidatePairs candidates) {
+        Map<String, Integer> limits = new LinkedHashMap<>();
+        for (CandidatePairs.RuleReport r : candidates.reports()) {
+            if (r.leftOutFrom() > 0) {
+                limits.put(r.ruleId(), r.leftOutFrom());
+            }
+        }
+        return limits;
     }
 
     /** The records of the steward decisions: their pairs are scored whether blocking finds them or not. */

@@ -32,10 +32,11 @@ public final class CandidatePairs {
 
     /**
      * What one rule produced: distinct pairs it yields, of which new (not already from an earlier rule); blocks
-     * (distinct key values), blocks skipped for max-block-size, blocks left out for max-pairs-per-rule.
+     * (distinct key values), blocks skipped for max-block-size, blocks left out for max-pairs-per-rule and the
+     * size of the smallest of those (0 when none was).
      */
     public record RuleReport(String ruleId, long pairs, long newPairs, int blocks, int skippedBlocks, boolean capped,
-            int cappedBlocks) {
+            int cappedBlocks, int leftOutFrom) {
     }
 
     /** Rules beyond this many are still used for blocking but are not tracked per pair. */
@@ -59,17 +60,19 @@ public final class CandidatePairs {
 
     public static CandidatePairs build(List<MatchRecord> records, List<BlockingRule> rules, LinkMode mode,
             int maxBlockSize, long maxPairsPerRule) {
-        return build(records, rules, mode, maxBlockSize, maxPairsPerRule, null);
+        return build(records, rules, mode, maxBlockSize, maxPairsPerRule, null, Map.<String, Integer>of());
     }
 
     /**
-     * The candidate pairs that touch a focused record: exactly the pairs of {@link #build(List, List, LinkMode,
-     * int, long)} with at least one record where {@code focus} is true (null: every pair). Blocks are formed, and
-     * the size guards decide, over all records as in a full build, so an incremental match compares a changed
-     * record with the same records a full match would.
+     * The candidate pairs that touch a focused record: the pairs of {@link #build(List, List, LinkMode, int, long)}
+     * with at least one record where {@code focus} is true (null: every pair). Blocks are formed over all records
+     * as in a full build, so a changed record is compared with every record that shares a block with it. Only the
+     * blocks holding a focused record are formed, so max-pairs-per-rule cannot be weighed as in a full build:
+     * instead a rule leaves out its blocks of {@code leftOutFrom.get(ruleId)} records or more, the size from which
+     * the last full build left blocks out ({@link RuleReport#leftOutFrom}).
      */
     public static CandidatePairs build(List<MatchRecord> records, List<BlockingRule> rules, LinkMode mode,
-            int maxBlockSize, long maxPairsPerRule, boolean[] focus) {
+            int maxBlockSize, long maxPairsPerRule, boolean[] focus, Map<String, Integer> leftOutFrom) {
         if (records.size() > Integer.MAX_VALUE / 2) {
             throw new IllegalArgumentException("too many records");
         }
@@ -86,7 +89,8 @@ public final class CandidatePairs {
             long bit = r < MAX_TRACKED_RULES ? 1L << r : 0L;
             RulePairs rp = rule.sortedNeighbourhood()
                     ? sortedNeighbourhood(records, rule, sources, cap, focus)
-                    : blocks(records, rule, sources, maxBlockSize, maxPairsPerRule, warnings, focus);
+                    : blocks(records, rule, sources, maxBlockSize, maxPairsPerRule, warnings, focus,
+                            leftOutFrom.getOrDefault(rule.id(), 0));
             if (rp.capped && rule.sortedNeighbourhood()) {
                 warn(warnings, "blocking rule '" + rule.id() + "' reached max-pairs-per-rule " + maxPairsPerRule
                         + "; its remaining pairs were not generated");
@@ -129,14 +133,15 @@ public final class CandidatePairs {
             unionSmall = mergedSmall;
             unionMasks = mergedMasks;
             reports.add(new RuleReport(rule.id(), mine.length, newPairs, rp.blocks, rp.skipped, rp.capped,
-                    rp.cappedBlocks));
+                    rp.cappedBlocks, rp.leftOutFrom));
         }
         return new CandidatePairs(union, small ? unionSmall : null, unionMasks, List.copyOf(reports),
                 List.copyOf(warnings));
     }
 
     /** The pairs one rule gathered, possibly repeated, in {@code pairs[0..size)}. */
-    private record RulePairs(long[] pairs, int size, int blocks, int skipped, int cappedBlocks, boolean capped) {
+    private record RulePairs(long[] pairs, int size, int blocks, int skipped, int cappedBlocks, boolean capped,
+            int leftOutFrom) {
     }
 
     /** Source of each record as a small number, and which pairs the link mode allows. */
@@ -181,9 +186,9 @@ public final class CandidatePairs {
     }
 
     private static RulePairs blocks(List<MatchRecord> records, BlockingRule rule, Sources sources, int maxBlockSize,
-            long maxPairsPerRule, List<String> warnings, boolean[] focus) {
+            long maxPairsPerRule, List<String> warnings, boolean[] focus, int leftOutFrom) {
         long cap = Math.min(maxPairsPerRule, MAX_RULE_PAIRS);
-        Index index = index(records, rule);
+        Index index = index(records, rule, focus);
         int distinctKeys = index.distinctKeys();
         List<Block> kept = new ArrayList<>();
         List<Block> oversized = new ArrayList<>();
@@ -205,7 +210,20 @@ public final class CandidatePairs {
             total += b.pairs();
         }
         int cappedBlocks = 0;
-        if (total > cap) {
+        int smallestLeftOut = 0;
+        if (focus != null && leftOutFrom > 0) {
+            List<Block> within = new ArrayList<>();
+            for (Block b : kept) {
+                if (b.members.length < leftOutFrom) {
+                    within.add(b);
+                } else {
+                    cappedBlocks++;
+                    total -= b.pairs();
+                }
+            }
+            kept = within;
+            smallestLeftOut = leftOutFrom;
+        } else if (total > cap) {
             // the smallest blocks first (ties in the order their keys first occur); the largest are left out until
             // the rest fits
             List<Block> bySize = new ArrayList<>(kept);
@@ -217,6 +235,7 @@ public final class CandidatePairs {
             }
             List<Block> left = bySize.subList(fit, bySize.size());
             cappedBlocks = left.size();
+            smallestLeftOut = left.get(0).members.length;
             long leftRecords = 0;
             for (Block b : left) {
                 leftRecords += b.members.length;
@@ -249,7 +268,7 @@ public final class CandidatePairs {
                 }
             }
         }
-        return new RulePairs(out, size, distinctKeys, skipped, cappedBlocks, cappedBlocks > 0);
+        return new RulePairs(out, size, distinctKeys, skipped, cappedBlocks, cappedBlocks > 0, smallestLeftOut);
     }
 
     /**
@@ -264,10 +283,14 @@ public final class CandidatePairs {
      * members placed by a counting sort: a million keys in a {@code HashMap} with a growing list each were most of
      * the time blocking took.
      */
-    private static Index index(List<MatchRecord> records, BlockingRule rule) {
+    private static Index index(List<MatchRecord> records, BlockingRule rule, boolean[] focus) {
         @SuppressWarnings("unchecked")
         List<String>[] keys = new List[records.size()];
-        IntStream.range(0, keys.length).parallel().forEach(i -> keys[i] = rule.key().keys(records.get(i)));
+        if (focus == null) {
+            IntStream.range(0, keys.length).parallel().forEach(i -> keys[i] = rule.key().keys(records.get(i)));
+        } else {
+            focusedKeys(records, rule.key(), focus, keys);
+        }
         KeyNumbers numbers = new KeyNumbers(records.size());
         int total = 0;
         for (List<String> k : keys) {
@@ -303,6 +326,45 @@ public final class CandidatePairs {
             }
         }
         return new Index(blocks, distinct);
+    }
+
+    /**
+     * The keys that a focused record has too, per record: only the blocks holding a focused record matter, with
+     * all their members. Of a composite key the first part is computed first, and the rest only for records whose
+     * first part a focused record shares (a postal code, say), which spares most records the costly parts.
+     */
+    private static void focusedKeys(List<MatchRecord> records, BlockingKey key, boolean[] focus,
+            List<String>[] keys) {
+        BlockingKey first = key instanceof CompositeKey c && c.parts().size() > 1 ? c.parts().get(0) : null;
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        java.util.Set<String> wantedFirst = new java.util.HashSet<>();
+        for (int i = 0; i < focus.length; i++) {
+            if (focus[i]) {
+                keys[i] = key.keys(records.get(i));
+                wanted.addAll(keys[i]);
+                if (first != null) {
+                    wantedFirst.addAll(first.keys(records.get(i)));
+                }
+            }
+        }
+        IntStream.range(0, keys.length).parallel().forEach(i -> {
+            if (focus[i]) {
+                return;
+            }
+            MatchRecord r = records.get(i);
+            if (first != null && java.util.Collections.disjoint(first.keys(r), wantedFirst)) {
+                keys[i] = List.of();
+                return;
+            }
+            List<String> all = key.keys(r);
+            List<String> kept = new ArrayList<>(1);
+            for (String k : all) {
+                if (wanted.contains(k)) {
+                    kept.add(k);
+                }
+            }
+            keys[i] = kept.isEmpty() ? List.of() : kept;
+        });
     }
 
     /** Numbers distinct key strings 0, 1, 2, ... in the order they are first seen (open addressing). */
@@ -396,7 +458,7 @@ public final class CandidatePairs {
                 out.add(LongPairSet.encode(i, j));
             }
         }
-        return new RulePairs(out.data, out.size, 1, 0, 0, capped);
+        return new RulePairs(out.data, out.size, 1, 0, 0, capped, 0);
     }
 
     /** The first {@code size} values sorted, each once. */
@@ -438,7 +500,7 @@ public final class CandidatePairs {
         long[] p = Arrays.copyOf(out.data, out.size);
         byte[] m = new byte[p.length];
         Arrays.fill(m, (byte) 1);
-        return new CandidatePairs(p, m, null, List.of(new RuleReport("all-pairs", p.length, p.length, 1, 0, false, 0)),
+        return new CandidatePairs(p, m, null, List.of(new RuleReport("all-pairs", p.length, p.length, 1, 0, false, 0, 0)),
                 List.of());
     }
 

@@ -112,29 +112,32 @@ public final class Matcher {
     }
 
     /**
-     * Matches the changed records of a data set against all of it with a model estimated earlier, instead of
-     * estimating one and comparing every candidate pair again: the candidates are the pairs a full run would block
-     * that touch a changed record, plus the earlier run's scored pairs between unchanged records ({@code keptA},
-     * {@code keptB}: record indices into {@code records}), all scored now with the given model. Clustering and
-     * its guards then run over all of them as in {@link #run}, so clusters of unchanged records that a change
-     * joins or splits are rebuilt.
+     * What an incremental match builds on: the model the last full match estimated, the block sizes from which its
+     * rules left blocks out for max-pairs-per-rule (by rule id), and the pairs the last match stored (record
+     * indices into the records now).
      */
-    public MatchResult runIncremental(List<MatchRecord> records, boolean[] changed, EmResult fit, int[] keptA,
-            int[] keptB) {
-        return runIncremental(records, changed, fit, keptA, keptB, new int[0]);
+    public record EarlierMatch(EmResult fit, Map<String, Integer> leftOutFrom, int[] pairA, int[] pairB) {
     }
 
     /**
-     * {@link #runIncremental(List, boolean[], EmResult, int[], int[])}, where the result will also be asked to
-     * score pairs among {@code alsoCompared} (e.g. the records of steward decisions).
+     * Matches the changed records of a data set against all of it with a model estimated earlier, instead of
+     * estimating one and comparing every candidate pair again: the candidates are the pairs a full run would block
+     * that touch a changed record, plus the earlier run's pairs between unchanged records, all scored now with the
+     * given model. Clustering and its guards then run over all of them as in {@link #run}, so clusters of
+     * unchanged records that a change joins or splits are rebuilt.
+     *
+     * @param alsoCompared records whose pairs the result will be asked to score too (e.g. steward decisions)
      */
-    public MatchResult runIncremental(List<MatchRecord> records, boolean[] changed, EmResult fit, int[] keptA,
-            int[] keptB, int[] alsoCompared) {
+    public MatchResult runIncremental(List<MatchRecord> records, boolean[] changed, EarlierMatch earlier,
+            int[] alsoCompared) {
+        EmResult fit = earlier.fit();
+        int[] keptA = earlier.pairA();
+        int[] keptB = earlier.pairB();
         Phases phases = new Phases();
         List<MatchRecord> recs = List.copyOf(records);
         int[] sourceOf = sourceIds(recs);
         CandidatePairs candidates = CandidatePairs.build(recs, settings.blocking(), settings.link(),
-                settings.maxBlockSize(), settings.maxPairsPerRule(), changed);
+                settings.maxBlockSize(), settings.maxPairsPerRule(), changed, earlier.leftOutFrom());
         phases.done("blocking changed records");
         // only the records of some pair are compared: only their values are prepared
         boolean[] needed = new boolean[recs.size()];
@@ -162,11 +165,11 @@ public final class Matcher {
             a[i] = candidates.a(i);
             b[i] = candidates.b(i);
         }
-        LongPairSet earlier = new LongPairSet(keptA.length);
+        LongPairSet seen = new LongPairSet(keptA.length);
         for (int i = 0; i < keptA.length; i++) {
             int x = keptA[i];
             int y = keptB[i];
-            if (x != y && !changed[x] && !changed[y] && earlier.add(LongPairSet.encode(x, y))) {
+            if (x != y && !changed[x] && !changed[y] && seen.add(LongPairSet.encode(x, y))) {
                 a[n] = Math.min(x, y);
                 b[n++] = Math.max(x, y);
             }

@@ -101,6 +101,41 @@ class CandidatePairsTest {
     }
 
     @Test
+    void focusedBuildGivesTheFullBuildsPairsOfFocusedRecordsAndLeavesOutWhatTheFullBuildLeftOut() {
+        // blocks of 2..6 records by postal code, the name's first letter splits nothing (composite key)
+        List<MatchRecord> many = new ArrayList<>();
+        for (int size = 2; size <= 6; size++) {
+            for (int i = 0; i < size; i++) {
+                many.add(rec("s", size + "-" + i, "N" + i, "zip" + size, null));
+            }
+        }
+        many.add(rec("s", "other", "Other", "zip3", null)); // same zip, other name: not in the composite blocks
+        List<BlockingRule> rules = List.of(new BlockingRule("zip-name", BlockingKey.composite(
+                BlockingKey.exact("postal-code"), BlockingKey.prefix("name", 1))));
+        CandidatePairs full = CandidatePairs.build(many, rules, LinkMode.DEDUPE, 1000, 12);
+        int leftOutFrom = full.reports().get(0).leftOutFrom();
+        assertThat(leftOutFrom).as("the blocks of 5 and 6 were left out").isEqualTo(5);
+
+        boolean[] focus = new boolean[many.size()];
+        focus[2] = true;                // in the block of 3
+        focus[many.size() - 2] = true;  // in the block of 6, left out
+        CandidatePairs focused = CandidatePairs.build(many, rules, LinkMode.DEDUPE, 1000, 12, focus,
+                java.util.Map.of("zip-name", leftOutFrom));
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < full.size(); i++) {
+            if (focus[full.a(i)] || focus[full.b(i)]) {
+                expected.add(full.a(i) + "-" + full.b(i));
+            }
+        }
+        List<String> got = new ArrayList<>();
+        for (int i = 0; i < focused.size(); i++) {
+            got.add(focused.a(i) + "-" + focused.b(i));
+        }
+        assertThat(got).containsExactlyElementsOf(expected).hasSize(2);
+        assertThat(focused.reports().get(0).cappedBlocks()).isEqualTo(1);
+    }
+
+    @Test
     void tokenBlockingSkipsStopWordsAndPhoneticKeysGroupSoundAlikes() {
         List<MatchRecord> recs = List.of(rec("s", "1", "The Blue Chair", null, null),
                 rec("s", "2", "the red table", null, null), rec("s", "3", "Blue lamp", null, null));

@@ -64,7 +64,7 @@ class IncrementalMatchTest {
         EmResult fit = matcher.run(generated).em();
         boolean[] all = new boolean[generated.size()];
         java.util.Arrays.fill(all, true);
-        MatchResult before = matcher.runIncremental(generated, all, fit, new int[0], new int[0]);
+        MatchResult before = matcher.runIncremental(generated, all, earlier(fit, List.of()), new int[0]);
         assertThat(before.matches()).as("the fixture has duplicates").hasSizeGreaterThan(100);
 
         // the next state: one record deleted, one made a copy of another customer (joins its cluster), one
@@ -111,11 +111,10 @@ class IncrementalMatchTest {
                 kept.add(new int[] {a, b});
             }
         }
-        MatchResult incremental = matcher.runIncremental(after, changed, fit,
-                kept.stream().mapToInt(p -> p[0]).toArray(), kept.stream().mapToInt(p -> p[1]).toArray());
+        MatchResult incremental = matcher.runIncremental(after, changed, earlier(fit, kept), new int[0]);
         boolean[] everything = new boolean[after.size()];
         java.util.Arrays.fill(everything, true);
-        MatchResult full = matcher.runIncremental(after, everything, fit, new int[0], new int[0]);
+        MatchResult full = matcher.runIncremental(after, everything, earlier(fit, List.of()), new int[0]);
 
         assertThat(incremental.candidates().size()).as("only pairs of changed records are compared")
                 .isLessThan(full.candidates().size() / 20);
@@ -128,6 +127,11 @@ class IncrementalMatchTest {
         assertThat(merged).anySatisfy(c -> assertThat(c).contains(copyId, target.id()));
         assertThat(merged).anySatisfy(c -> assertThat(c).contains(fresh.id(), generated.get(2000).id()));
         assertThat(merged).noneSatisfy(c -> assertThat(c).contains(leaver.id()));
+    }
+
+    private static Matcher.EarlierMatch earlier(EmResult fit, List<int[]> pairs) {
+        return new Matcher.EarlierMatch(fit, Map.of(), pairs.stream().mapToInt(p -> p[0]).toArray(),
+                pairs.stream().mapToInt(p -> p[1]).toArray());
     }
 
     private static MatchRecord with(MatchRecord r, Map<String, String> changes, boolean dropContacts) {
