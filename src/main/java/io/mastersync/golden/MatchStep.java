@@ -102,8 +102,11 @@ public final class MatchStep {
         return s;
     }
 
-    /** How far a sync may take an earlier match: {@code maxChangedShare} of the records changed at most. */
-    public record Incremental(double maxChangedShare) {
+    /**
+     * When a sync may build on an earlier match: at most {@code maxChangedShare} of the records changed, and at
+     * least {@code minRecords} records.
+     */
+    public record Incremental(double maxChangedShare, int minRecords) {
     }
 
     /** A full match ({@code fit} null), or the changed records and the model to match them with. */
@@ -117,6 +120,11 @@ public final class MatchStep {
             if (incremental != null) {
                 LOG.log(System.Logger.Level.INFO, code + " matching: full (no earlier match to build on)");
             }
+            return new Plan(null, null, n);
+        }
+        if (n < incremental.minRecords()) {
+            LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT, "%s matching: full (%,d records, "
+                    + "fewer than incremental-min-records %,d)", code, n, incremental.minRecords()));
             return new Plan(null, null, n);
         }
         if (!prior.settingsHash().equals(settingsHash)) {

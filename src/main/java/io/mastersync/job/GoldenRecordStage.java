@@ -76,7 +76,8 @@ class GoldenRecordStage implements RunStage {
                     MastersyncProperties.Sync sync = properties.sync();
                     new MatchStep(new JdbcTemplate(dataSource), file).run(runId,
                             onlyAfterChanges && sync.incrementalMatch()
-                                    ? new MatchStep.Incremental(sync.rematchShare()) : null);
+                                    ? new MatchStep.Incremental(sync.rematchShare(), sync.incrementalMinRecords())
+                                    : null);
                 }
                 return RepeatStatus.FINISHED;
             }));

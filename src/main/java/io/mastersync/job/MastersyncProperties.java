@@ -39,8 +39,12 @@ public record MastersyncProperties(Duration progressInterval, Integer processing
      * @param rematchShare     share of an entity's staged records that may have changed since its last match for
      *                         the match to stay incremental (default 0.2); above it the sync re-matches everything
      *                         and estimates the model again
+     * @param incrementalMinRecords entities with fewer staged records are matched fully by every sync (default
+     *                         10,000): it takes a second or less there, and a model estimated on a few records
+     *                         (often without a single duplicate yet) should not be kept
      */
-    public record Sync(Boolean skipUnchanged, Boolean incrementalMatch, Double rematchShare) {
+    public record Sync(Boolean skipUnchanged, Boolean incrementalMatch, Double rematchShare,
+            Integer incrementalMinRecords) {
         public Sync {
             if (skipUnchanged == null) {
                 skipUnchanged = true;
@@ -50,6 +54,9 @@ public record MastersyncProperties(Duration progressInterval, Integer processing
             }
             if (rematchShare == null) {
                 rematchShare = 0.2;
+            }
+            if (incrementalMinRecords == null) {
+                incrementalMinRecords = 10_000;
             }
             if (!(rematchShare >= 0 && rematchShare <= 1)) {
                 throw new IllegalArgumentException("mastersync.sync.rematch-share must be between 0 and 1, not "
@@ -66,7 +73,7 @@ public record MastersyncProperties(Duration progressInterval, Integer processing
             processingThreads = Math.min(4, Runtime.getRuntime().availableProcessors());
         }
         if (sync == null) {
-            sync = new Sync(null, null, null);
+            sync = new Sync(null, null, null, null);
         }
         if (load == null) {
             load = new Load(null);

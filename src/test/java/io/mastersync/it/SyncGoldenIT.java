@@ -95,8 +95,10 @@ class SyncGoldenIT {
         return seq == null ? 0 : seq;
     }
 
+    /** A sync that matches incrementally even these few records. */
     private CliRun sync(Path job) {
-        List<String> args = new ArrayList<>(List.of("sync", "--job", job.toString()));
+        List<String> args = new ArrayList<>(List.of("sync", "--job", job.toString(),
+                "--mastersync.sync.incremental-min-records=0"));
         args.addAll(db.springArgs());
         return CliRun.run(args);
     }
@@ -233,7 +235,7 @@ class SyncGoldenIT {
         rows.get(11)[6] = "Potsdam";
         write(rows);
         List<String> args = new ArrayList<>(List.of("sync", "--job", job.toString(),
-                "--mastersync.sync.incremental-match=false"));
+                "--mastersync.sync.incremental-match=false", "--mastersync.sync.incremental-min-records=0"));
         args.addAll(db.springArgs());
         CliRun full = CliRun.run(args);
         assertThat(full.exitCode()).as(full.err()).isZero();
@@ -246,6 +248,15 @@ class SyncGoldenIT {
         assertThat(sync(job).exitCode()).isZero();
         assertThat(matchModel().get("trained_run")).isEqualTo(runIds().get(2));
         assertThat(((Number) matchModel().get("changed_records")).longValue()).isEqualTo(1);
+
+        // with the default incremental-min-records (10,000) these 81 records are matched fully by every sync
+        rows.get(13)[6] = "Potsdam";
+        write(rows);
+        List<String> plain = new ArrayList<>(List.of("sync", "--job", job.toString()));
+        plain.addAll(db.springArgs());
+        assertThat(CliRun.run(plain).exitCode()).isZero();
+        assertThat(matchModel().get("trained_run")).isEqualTo(runIds().get(4));
+        assertThat(xref().get("K0100")).isEqualTo(twin);
     }
 
     private Map<String, Object> matchModel() {
