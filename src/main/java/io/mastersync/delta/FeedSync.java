@@ -127,7 +127,7 @@ public final class FeedSync {
             execute(c, "ANALYZE " + staging);
         }
         saveState(c, now);
-        update(c, "DELETE FROM " + pending + " WHERE run_id = ? AND feed = ?");
+        forgetPending(c, postgres);
         update(c, "DELETE FROM sync_repeat WHERE run_id = ? AND feed = ?");
         update(c, "DELETE FROM sync_gone WHERE run_id = ? AND feed = ?");
         forgetSeenKeys(c, postgres);
@@ -193,6 +193,30 @@ public final class FeedSync {
                 return new long[] {rs.getLong(1) + packed, rs.getLong(2) + packed};
             }
         }
+    }
+
+    /**
+     * Deletes this run's pending rows; when no other sync has rows there, empties the table with TRUNCATE instead.
+     * A million deleted rows (the first sync of a feed) stay in the table as dead rows until a vacuum, and every
+     * later sync's joins read past them: the apply step of a 12,000-row watermark sync took 1.8 s instead of 0.1 s
+     * for that. Other syncs may be writing the table (their read step): the lock is only tried, never waited for.
+     */
+    private void forgetPending(Connection c, boolean postgres) throws SQLException {
+        update(c, "DELETE FROM " + pending + " WHERE run_id = ? AND feed = ?");
+        if (!postgres) {
+            return;
+        }
+        java.sql.Savepoint before = c.setSavepoint();
+        try {
+            execute(c, "LOCK TABLE " + pending + " IN ACCESS EXCLUSIVE MODE NOWAIT");
+        } catch (SQLException busy) {
+            c.rollback(before); // another sync holds the table: leave the dead rows to vacuum
+            return;
+        }
+        if (count(c, "SELECT COUNT(*) FROM (SELECT 1 FROM " + pending + " FETCH FIRST 1 ROWS ONLY) x") == 0) {
+            execute(c, "TRUNCATE " + pending);
+        }
+        c.releaseSavepoint(before);
     }
 
     /** A million seen keys are faster truncated than deleted, when no other sync has rows there. */

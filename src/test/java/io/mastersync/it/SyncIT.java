@@ -116,6 +116,8 @@ class SyncIT {
                         "C7:update:name:Customer 7->Customer 7 renamed", "C8:update:credit-limit:80->75.5");
         List<Long> seqs = jdbc.queryForList("SELECT seq FROM sync_change ORDER BY seq", Long.class);
         assertThat(seqs).hasSize(4).isSorted();
+        assertThat(jdbc.queryForObject("SELECT pg_relation_size('sync_pending_customer')", Long.class))
+                .as("the working table is emptied by TRUNCATE, not left full of dead rows").isZero();
 
         CliRun changes = CliRun.run(concat(List.of("changes", "--since", String.valueOf(seqs.get(1))),
                 db.springArgs()));
