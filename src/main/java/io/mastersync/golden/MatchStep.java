@@ -47,9 +47,17 @@ public final class MatchStep {
     private final JdbcTemplate jdbc;
     private final MatchFile file;
 
+    private final int pairRunsKept;
+
     public MatchStep(JdbcTemplate jdbc, MatchFile file) {
+        this(jdbc, file, Integer.MAX_VALUE);
+    }
+
+    /** @param pairRunsKept the pairs of this many of the entity's latest match runs (this one included) stay */
+    public MatchStep(JdbcTemplate jdbc, MatchFile file, int pairRunsKept) {
         this.jdbc = jdbc;
         this.file = file;
+        this.pairRunsKept = pairRunsKept;
     }
 
     public Summary run(long runId) {
@@ -97,9 +105,26 @@ public final class MatchStep {
         new MatchModelState(settingsHash, plan.fit() == null ? runId : prior.trainedRun(), runId, n,
                 plan.changedCount(), EmResultText.format(result.em()),
                 plan.fit() == null ? blockLimits(result.candidates()) : prior.blockLimits()).save(jdbc, entity);
+        forgetOldPairs(runId, entity);
         LOG.log(System.Logger.Level.INFO, entity.code() + " matching" + (plan.fit() == null ? "" : " (incremental, "
                 + plan.changedCount() + " changed records)") + ": " + s);
         return s;
+    }
+
+    /** Deletes the pairs of the entity's match runs older than the latest {@link #pairRunsKept}. */
+    private void forgetOldPairs(long runId, EntityType entity) {
+        if (pairRunsKept == Integer.MAX_VALUE) {
+            return;
+        }
+        // every match run reports its blocking rules: a small table to find the runs in
+        List<Long> runs = jdbc.queryForList("SELECT DISTINCT run_id FROM mdm_match_rule WHERE entity = ? AND"
+                + " run_id <= ? ORDER BY run_id DESC", Long.class, entity.code(), runId);
+        if (runs.size() > pairRunsKept) {
+            int gone = jdbc.update("DELETE FROM mdm_match_pair WHERE entity = ? AND run_id <= ?", entity.code(),
+                    runs.get(pairRunsKept));
+            LOG.log(System.Logger.Level.INFO, entity.code() + " matching: deleted " + gone + " pairs of runs up to "
+                    + runs.get(pairRunsKept) + " (mastersync.match.pair-runs-kept = " + pairRunsKept + ")");
+        }
     }
 
     /**

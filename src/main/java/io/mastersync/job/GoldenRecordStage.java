@@ -74,7 +74,7 @@ class GoldenRecordStage implements RunStage {
                 long runId = runId(contribution);
                 if (!onlyAfterChanges || due(runId, entity)) {
                     MastersyncProperties.Sync sync = properties.sync();
-                    new MatchStep(new JdbcTemplate(dataSource), file).run(runId,
+                    new MatchStep(new JdbcTemplate(dataSource), file, properties.match().pairRunsKept()).run(runId,
                             onlyAfterChanges && sync.incrementalMatch()
                                     ? new MatchStep.Incremental(sync.rematchShare(), sync.incrementalMinRecords())
                                     : null);

@@ -13,9 +13,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          thread, in order; 1 processes on the reading thread
  * @param sync              {@code mastersync.sync.*}: how syncs detect changes
  * @param load              {@code mastersync.load.*}: how chunks are committed
+ * @param match             {@code mastersync.match.*}: what the match steps keep
  */
 @ConfigurationProperties("mastersync")
-public record MastersyncProperties(Duration progressInterval, Integer processingThreads, Sync sync, Load load) {
+public record MastersyncProperties(Duration progressInterval, Integer processingThreads, Sync sync, Load load,
+        Match match) {
+
+    /**
+     * @param pairRunsKept the match pairs ({@code mdm_match_pair}) of this many of an entity's latest match runs are
+     *                     kept (default 3); older runs' pairs are deleted by the next match, so that nightly syncs
+     *                     do not pile up a full set of pairs each
+     */
+    public record Match(Integer pairRunsKept) {
+        public Match {
+            if (pairRunsKept == null) {
+                pairRunsKept = 3;
+            }
+            if (pairRunsKept < 1) {
+                throw new IllegalArgumentException("mastersync.match.pair-runs-kept must be at least 1, not "
+                        + pairRunsKept);
+            }
+        }
+    }
 
     /**
      * @param asyncCommit PostgreSQL: a chunk's transaction does not wait for its WAL to reach the disk (default
@@ -77,6 +96,9 @@ public record MastersyncProperties(Duration progressInterval, Integer processing
         }
         if (load == null) {
             load = new Load(null);
+        }
+        if (match == null) {
+            match = new Match(null);
         }
     }
 

@@ -257,6 +257,9 @@ class SyncGoldenIT {
         assertThat(CliRun.run(plain).exitCode()).isZero();
         assertThat(matchModel().get("trained_run")).isEqualTo(runIds().get(4));
         assertThat(xref().get("K0100")).isEqualTo(twin);
+        // five match runs so far; the pairs of the latest three are kept (mastersync.match.pair-runs-kept)
+        assertThat(jdbc.queryForList("SELECT DISTINCT run_id FROM mdm_match_pair ORDER BY run_id", Long.class))
+                .containsExactlyElementsOf(runIds().subList(2, 5));
     }
 
     private Map<String, Object> matchModel() {
