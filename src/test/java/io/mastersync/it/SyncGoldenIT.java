@@ -96,9 +96,15 @@ class SyncGoldenIT {
     }
 
     /** A sync that matches incrementally even these few records. */
-    private CliRun sync(Path job) {
-        List<String> args = new ArrayList<>(List.of("sync", "--job", job.toString(),
-                "--mastersync.sync.incremental-min-records=0"));
+    private CliRun sync(Path job, String... settings) {
+        List<String> all = new ArrayList<>(List.of("--mastersync.sync.incremental-min-records=0"));
+        all.addAll(List.of(settings));
+        return syncWith(job, all.toArray(String[]::new));
+    }
+
+    private CliRun syncWith(Path job, String... settings) {
+        List<String> args = new ArrayList<>(List.of("sync", "--job", job.toString()));
+        args.addAll(List.of(settings));
         args.addAll(db.springArgs());
         return CliRun.run(args);
     }
@@ -234,10 +240,7 @@ class SyncGoldenIT {
         // mastersync.sync.incremental-match=false: every record again, with a new model
         rows.get(11)[6] = "Potsdam";
         write(rows);
-        List<String> args = new ArrayList<>(List.of("sync", "--job", job.toString(),
-                "--mastersync.sync.incremental-match=false", "--mastersync.sync.incremental-min-records=0"));
-        args.addAll(db.springArgs());
-        CliRun full = CliRun.run(args);
+        CliRun full = sync(job, "--mastersync.sync.incremental-match=false");
         assertThat(full.exitCode()).as(full.err()).isZero();
         assertThat(matchModel().get("trained_run")).isEqualTo(runIds().get(2));
         assertThat(xref().get("K0100")).isEqualTo(twin);
@@ -252,9 +255,7 @@ class SyncGoldenIT {
         // with the default incremental-min-records (10,000) these 81 records are matched fully by every sync
         rows.get(13)[6] = "Potsdam";
         write(rows);
-        List<String> plain = new ArrayList<>(List.of("sync", "--job", job.toString()));
-        plain.addAll(db.springArgs());
-        assertThat(CliRun.run(plain).exitCode()).isZero();
+        assertThat(syncWith(job).exitCode()).isZero();
         assertThat(matchModel().get("trained_run")).isEqualTo(runIds().get(4));
         assertThat(xref().get("K0100")).isEqualTo(twin);
         // five match runs so far; the pairs of the latest three are kept (mastersync.match.pair-runs-kept)
