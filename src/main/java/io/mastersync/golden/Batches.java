@@ -21,6 +21,29 @@ final class Batches {
         return out;
     }
 
+    /** Receives one slice of the keys of one source system. */
+    @FunctionalInterface
+    interface KeySlice {
+        void accept(String system, List<String> keys);
+    }
+
+    /**
+     * The (source system, source key) pairs grouped by system, in slices of at most {@code size} keys: for
+     * statements {@code ... source_system = ? AND source_key IN (?, ?, ...)}.
+     */
+    static void keysBySystem(List<String[]> keys, int size, KeySlice each) {
+        java.util.Map<String, List<String>> bySystem = new java.util.TreeMap<>();
+        for (String[] k : keys) {
+            bySystem.computeIfAbsent(k[0], x -> new java.util.ArrayList<>()).add(k[1]);
+        }
+        bySystem.forEach((system, all) -> of(all, size).forEach(slice -> each.accept(system, slice)));
+    }
+
+    /** {@code ?, ?, ...}: n parameter marks. */
+    static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
     static void insert(JdbcTemplate jdbc, String sql, List<Object[]> rows, int[] types) {
         for (int from = 0; from < rows.size(); from += SLICE) {
             jdbc.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + SLICE)), types);

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -272,7 +271,7 @@ public final class GoldenStep {
             jdbc.query(select, read);
         } else {
             for (List<String> batch : Batches.of(new ArrayList<>(only), KEYS_PER_STATEMENT)) {
-                jdbc.query(select + " WHERE golden_id IN (" + marks(batch.size()) + ")", read, batch.toArray());
+                jdbc.query(select + " WHERE golden_id IN (" + Batches.marks(batch.size()) + ")", read, batch.toArray());
             }
         }
         return priors;
@@ -280,13 +279,9 @@ public final class GoldenStep {
 
     private static final int KEYS_PER_STATEMENT = 500;
 
-    static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
-
     private void deleteGolden(String table, Set<String> ids) {
         for (List<String> batch : Batches.of(new ArrayList<>(ids), KEYS_PER_STATEMENT)) {
-            jdbc.update("DELETE FROM " + table + " WHERE golden_id IN (" + marks(batch.size()) + ")",
+            jdbc.update("DELETE FROM " + table + " WHERE golden_id IN (" + Batches.marks(batch.size()) + ")",
                     batch.toArray());
         }
     }
@@ -299,18 +294,12 @@ public final class GoldenStep {
                 keys.add(new String[] {staged.system(r), staged.key(r)});
             }
         }
-        Map<String, List<String>> bySystem = new TreeMap<>();
-        for (String[] k : keys) {
-            bySystem.computeIfAbsent(k[0], x -> new ArrayList<>()).add(k[1]);
-        }
-        for (Map.Entry<String, List<String>> e : bySystem.entrySet()) {
-            for (List<String> batch : Batches.of(e.getValue(), KEYS_PER_STATEMENT)) {
-                List<Object> args = new ArrayList<>(List.of(code, e.getKey()));
-                args.addAll(batch);
-                jdbc.update("DELETE FROM mdm_xref WHERE entity = ? AND source_system = ? AND source_key IN ("
-                        + marks(batch.size()) + ")", args.toArray());
-            }
-        }
+        Batches.keysBySystem(keys, KEYS_PER_STATEMENT, (system, batch) -> {
+            List<Object> args = new ArrayList<>(List.of(code, system));
+            args.addAll(batch);
+            jdbc.update("DELETE FROM mdm_xref WHERE entity = ? AND source_system = ? AND source_key IN ("
+                    + Batches.marks(batch.size()) + ")", args.toArray());
+        });
     }
 
     private static List<String> valueColumns(List<CanonicalField> all) {

@@ -106,24 +106,18 @@ public final class StagedRecords {
         }
         sql.append(" FROM ").append(entity.stagingTable())
                 .append(" WHERE deleted_at IS NULL AND source_system = ? AND source_key IN (");
-        Map<String, List<String>> bySystem = new java.util.TreeMap<>();
-        for (String[] k : keys) {
-            bySystem.computeIfAbsent(k[0], x -> new ArrayList<>()).add(k[1]);
-        }
-        for (Map.Entry<String, List<String>> e : bySystem.entrySet()) {
-            for (List<String> batch : Batches.of(e.getValue(), 500)) {
-                List<Object> args = new ArrayList<>(batch.size() + 1);
-                args.add(e.getKey());
-                args.addAll(batch);
-                jdbc.query(sql + GoldenStep.marks(batch.size()) + ")", (ResultSet rs) -> {
-                    String[] v = new String[types.length];
-                    for (int i = 0; i < types.length; i++) {
-                        v[i] = text(rs, i + 3, types[i]);
-                    }
-                    out.accept(rs.getString(1), rs.getString(2), v);
-                }, args.toArray());
-            }
-        }
+        Batches.keysBySystem(keys, 500, (system, batch) -> {
+            List<Object> args = new ArrayList<>(batch.size() + 1);
+            args.add(system);
+            args.addAll(batch);
+            jdbc.query(sql + Batches.marks(batch.size()) + ")", (ResultSet rs) -> {
+                String[] v = new String[types.length];
+                for (int i = 0; i < types.length; i++) {
+                    v[i] = text(rs, i + 3, types[i]);
+                }
+                out.accept(rs.getString(1), rs.getString(2), v);
+            }, args.toArray());
+        });
     }
 
     /**
