@@ -128,8 +128,8 @@ public final class MatchStep {
     }
 
     /**
-     * When a sync may build on an earlier match: at most {@code maxChangedShare} of the records changed, and at
-     * least {@code minRecords} records.
+     * When a sync may build on an earlier match: at most {@code maxChangedShare} of the records changed since the
+     * model was estimated, and at least {@code minRecords} records.
      */
     public record Incremental(double maxChangedShare, int minRecords) {
     }
@@ -164,19 +164,21 @@ public final class MatchStep {
         }
         boolean[] changed = new boolean[n];
         int count = 0;
+        int sinceTraining = 0;
         for (int i = 0; i < n; i++) {
             changed[i] = staged.run(i) > prior.matchedRun();
             count += changed[i] ? 1 : 0;
+            sinceTraining += staged.run(i) > prior.trainedRun() ? 1 : 0;
         }
-        // records that left staging since then change clusters too, without being here
+        // how far the data moved from what the model was estimated on: every change since then, so that many
+        // small syncs add up to a full match; records that left staging count too
         Long gone = jdbc.queryForObject("SELECT COUNT(*) FROM " + staged.entity().stagingTable()
-                + " WHERE deleted_at IS NOT NULL AND deleted_run > ?", Long.class, prior.matchedRun());
-        long left = gone == null ? 0 : gone;
-        if (count + left > incremental.maxChangedShare() * Math.max(n, prior.stagedRecords())) {
+                + " WHERE deleted_at IS NOT NULL AND deleted_run > ?", Long.class, prior.trainedRun());
+        long moved = sinceTraining + (gone == null ? 0 : gone);
+        if (moved > incremental.maxChangedShare() * n) {
             LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT, "%s matching: full (%,d of %,d "
-                    + "records changed or deleted since the last match, more than rematch-share %.2f)", code, count + left,
-                    n,
-                    incremental.maxChangedShare()));
+                    + "records changed or deleted since the model was estimated in run %d, more than rematch-share "
+                    + "%.2f)", code, moved, n, prior.trainedRun(), incremental.maxChangedShare()));
             return new Plan(null, null, n);
         }
         return new Plan(fit, changed, count);

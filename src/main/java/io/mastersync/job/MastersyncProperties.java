@@ -55,9 +55,9 @@ public record MastersyncProperties(Duration progressInterval, Integer processing
      *                         staged row (default true); false cleanses every row, as {@code migrate} does
      * @param incrementalMatch a sync matches only the records it changed against the rest, with the model the
      *                         last full match estimated (default true); false matches everything again
-     * @param rematchShare     share of an entity's staged records that may have changed since its last match for
-     *                         the match to stay incremental (default 0.2); above it the sync re-matches everything
-     *                         and estimates the model again
+     * @param rematchShare     share of an entity's staged records that may have changed (or gone) since its model
+     *                         was estimated, all syncs since added up, for the match to stay incremental (default
+     *                         0.2); above it the sync re-matches everything and estimates the model again
      * @param incrementalMinRecords entities with fewer staged records are matched fully by every sync (default
      *                         10,000): it takes a second or less there, and a model estimated on a few records
      *                         (often without a single duplicate yet) should not be kept

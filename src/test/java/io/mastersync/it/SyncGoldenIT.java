@@ -214,6 +214,14 @@ class SyncGoldenIT {
         assertThat(lastSeq()).isEqualTo(seq2);
         assertThat(xref()).isEqualTo(after);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mdm_match_pair", Long.class)).isEqualTo(pairsBefore);
+
+        // one more change: one record since the last match, but with the earlier syncs 7 of 82 (8.5%) since the
+        // model was estimated, more than a rematch-share of 0.05: a full match estimates it again
+        rows.get(30)[6] = "Potsdam";
+        write(rows);
+        assertThat(sync(job, "--mastersync.sync.rematch-share=0.05").exitCode()).isZero();
+        long last = runIds().get(runIds().size() - 1);
+        assertThat(matchModel().get("trained_run")).isEqualTo(last);
     }
 
     @Test
