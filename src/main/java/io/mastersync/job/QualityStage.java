@@ -88,12 +88,15 @@ class QualityStage implements RunStage {
     private final MetricRepository metrics;
     private final Path reportDir;
     private final boolean enabled;
+    private final boolean onSync;
     private final int threads;
 
     QualityStage(JobRepository jobRepository, PlatformTransactionManager transactionManager, DataSource dataSource,
             MastersyncProperties properties, @Value("${mastersync.report-dir:./reports}") Path reportDir,
-            @Value("${mastersync.quality.enabled:true}") boolean enabled) {
+            @Value("${mastersync.quality.enabled:true}") boolean enabled,
+            @Value("${mastersync.quality.on-sync:true}") boolean onSync) {
         this.enabled = enabled;
+        this.onSync = enabled && onSync;
         this.threads = properties.processingThreads();
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
@@ -125,8 +128,12 @@ class QualityStage implements RunStage {
         return steps;
     }
 
-    boolean enabled() {
-        return enabled;
+    /**
+     * Whether syncs judge their feeds: {@code mastersync.quality.enabled} and {@code mastersync.quality.on-sync}
+     * (default true; false for feeds where profiling the whole feed every night costs more than it tells).
+     */
+    boolean enabledForSync() {
+        return onSync;
     }
 
     /** The feed's parsed quality file (null without one): parsed when a run is built, before anything loads. */

@@ -82,12 +82,12 @@ class SyncJobFactory {
         SimpleJobBuilder job = null;
         for (FeedPlan feed : plan.feeds()) {
             // a broken quality file stops the run before anything is read
-            QualityChecks checks = quality.enabled() ? QualityStage.checksOf(feed) : null;
+            QualityChecks checks = quality.enabledForSync() ? QualityStage.checksOf(feed) : null;
             Step detect = detectStep(feed, dialect);
             job = job == null ? new JobBuilder(JOB_NAME, jobRepository).start(detect) : job.next(detect);
             job.next(applyStep(feed, checks));
         }
-        if (quality.enabled()) {
+        if (quality.enabledForSync()) {
             job.next(quality.gateStep());
         }
         for (Step step : goldenRecords.steps(plan, true)) {
@@ -155,7 +155,7 @@ class SyncJobFactory {
                 if (!counts.balanced()) {
                     throw new IllegalStateException("feed " + feed.name() + ": rows do not add up, " + counts);
                 }
-                if (quality.enabled()) {
+                if (quality.enabledForSync()) {
                     // judged as it will be published; a blocking failure rolls the whole apply back
                     quality.checkAppliedFeed(feed, checks, jobExecution);
                 }

@@ -129,5 +129,13 @@ class SyncQualityIT {
         assertThat(half.err()).contains("crm/rows-did-not-drop");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stg_customer WHERE deleted_at IS NULL", Long.class))
                 .isEqualTo(40);
+
+        // mastersync.quality.on-sync=false: syncs are not judged (nor profiled); this one applies the deletions
+        CliRun unjudged = cli("sync", "--job", job.toString(), "--mastersync.quality.on-sync=false");
+        assertThat(unjudged.exitCode()).as(unjudged.out() + unjudged.err()).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stg_customer WHERE deleted_at IS NULL", Long.class))
+                .isEqualTo(20);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dq_metric WHERE run_id = ?", Long.class,
+                run("completed"))).isZero();
     }
 }
