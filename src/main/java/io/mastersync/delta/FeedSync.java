@@ -75,8 +75,7 @@ public final class FeedSync {
         update(c, "DELETE FROM " + pending + " p WHERE p.run_id = ? AND p.feed = ? AND EXISTS (SELECT 1 FROM " + staging
                 + " s WHERE s.source_system = p.source_system AND s.source_key = p.source_key AND s.deleted_at IS NULL"
                 + " AND s.content_hash = p.content_hash)");
-        long live = count(c, "SELECT COUNT(*) FROM " + staging + " WHERE source_system = ? AND deleted_at IS NULL",
-                feed.sourceSystem());
+        long live = liveRows(c);
         long updated = count(c, "SELECT COUNT(*) FROM " + pending + " p WHERE p.run_id = ? AND p.feed = ? AND EXISTS"
                 + " (SELECT 1 FROM " + staging + " s WHERE " + sameKey() + " AND s.deleted_at IS NULL)",
                 feed.runId(), feed.feed());
@@ -126,7 +125,7 @@ public final class FeedSync {
             // for staging are stale until autovacuum gets to it, and the next sync's joins depend on them
             execute(c, "ANALYZE " + staging);
         }
-        saveState(c, now);
+        saveState(c, now, live + inserted - deleted);
         forgetPending(c, postgres);
         update(c, "DELETE FROM sync_repeat WHERE run_id = ? AND feed = ?");
         update(c, "DELETE FROM sync_gone WHERE run_id = ? AND feed = ?");
@@ -374,7 +373,33 @@ public final class FeedSync {
                 params.toArray());
     }
 
-    private void saveState(Connection c, LocalDateTime now) throws SQLException {
+    /**
+     * The live staged rows of the feed's source system and entity before this apply: as the last sync of the feed
+     * left them; else counted, a scan of them all. Counted again whenever staging may have changed otherwise
+     * since: a migrate (it replaces a source system's rows) that is unfinished, ended after that sync or started
+     * after it, or another feed of the same source system and entity that finished after it. (Applies run one at
+     * a time, so a later one's timestamps are later.)
+     */
+    private long liveRows(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT f.live_rows FROM sync_feed_state f WHERE f.feed = ?"
+                + " AND f.live_rows IS NOT NULL AND NOT EXISTS (SELECT 1 FROM run_summary r WHERE r.command <> 'sync'"
+                + " AND (r.ended_at IS NULL OR r.ended_at > f.last_success_at OR r.run_id > f.live_rows_run))"
+                + " AND NOT EXISTS (SELECT 1 FROM run_feed o WHERE o.source_system = ? AND o.entity = ? AND o.feed <>"
+                + " f.feed AND (o.finished_at > f.last_success_at OR o.run_id > f.live_rows_run))")) {
+            ps.setString(1, feed.feed());
+            ps.setString(2, feed.sourceSystem());
+            ps.setString(3, feed.entity().code());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        return count(c, "SELECT COUNT(*) FROM " + staging + " WHERE source_system = ? AND deleted_at IS NULL",
+                feed.sourceSystem());
+    }
+
+    private void saveState(Connection c, LocalDateTime now, long liveAfter) throws SQLException {
         LocalDateTime watermark = null;
         String column = feed.entity().field(settings.watermarkField()).orElseThrow().column();
         try (PreparedStatement ps = c.prepareStatement("SELECT MAX(" + column + ") FROM " + pending
@@ -391,9 +416,10 @@ public final class FeedSync {
             watermark = previous;
         }
         execute(c, "DELETE FROM sync_feed_state WHERE feed = ?", feed.feed());
-        execute(c, "INSERT INTO sync_feed_state (feed, source_system, entity, last_run_id, last_success_at, watermark)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", feed.feed(), feed.sourceSystem(), feed.entity().code(), feed.runId(),
-                Timestamp.valueOf(now), watermark == null ? null : Timestamp.valueOf(watermark));
+        execute(c, "INSERT INTO sync_feed_state (feed, source_system, entity, last_run_id, last_success_at, watermark,"
+                + " live_rows, live_rows_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", feed.feed(), feed.sourceSystem(),
+                feed.entity().code(), feed.runId(), Timestamp.valueOf(now),
+                watermark == null ? null : Timestamp.valueOf(watermark), liveAfter, feed.runId());
     }
 
     private long[] dispositions(Connection c) throws SQLException {

@@ -171,6 +171,44 @@ class SyncIT {
     }
 
     @Test
+    void theSafetyValveWeighsChangesAgainstTheLiveRowsKeptByTheLastSyncOrCountedAgainAfterAMigrate()
+            throws IOException {
+        Path job = snapshotFeed();
+        List<String[]> rows = customers(100);
+        snapshot(rows);
+        assertThat(CliRun.migrate(db, job).exitCode()).isZero();
+        rows.add(new String[] {"C101", "New", "AT", "1.00"});
+        rows.remove(0);
+        snapshot(rows);
+        assertThat(sync(job).exitCode()).isZero();
+        long live = jdbc.queryForObject("SELECT COUNT(*) FROM stg_customer WHERE deleted_at IS NULL", Long.class);
+        assertThat(jdbc.queryForObject("SELECT live_rows FROM sync_feed_state", Long.class))
+                .as("kept by the sync: 100 - 1 deleted + 1 inserted").isEqualTo(live).isEqualTo(100);
+
+        // the next sync starts from that number instead of counting: a wrong one (planted) decides its valve
+        jdbc.update("UPDATE sync_feed_state SET live_rows = 20");
+        rows.get(0)[1] = "Renamed 1";
+        rows.get(1)[1] = "Renamed 2";
+        rows.get(2)[1] = "Renamed 3";
+        snapshot(rows);
+        CliRun planted = sync(job);
+        assertThat(planted.exitCode()).isEqualTo(4);
+        assertThat(planted.err()).contains("update 3 and delete 0 of 20");
+
+        // a migrate replaces the staged rows (30 now): the next sync counts again, and 5 updates of 30 are too many
+        List<String[]> fewer = customers(30);
+        snapshot(fewer);
+        assertThat(CliRun.migrate(db, job).exitCode()).isZero();
+        for (int i = 0; i < 5; i++) {
+            fewer.get(i)[1] = "Renamed " + i;
+        }
+        snapshot(fewer);
+        CliRun recounted = sync(job);
+        assertThat(recounted.exitCode()).isEqualTo(4);
+        assertThat(recounted.err()).contains("update 5 and delete 0 of 30");
+    }
+
+    @Test
     void aSecondProcessCannotSyncTheSameFeedAtTheSameTime() throws Exception {
         Path job = snapshotFeed();
         snapshot(customers(10));
