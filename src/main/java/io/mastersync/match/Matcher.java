@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 
 /**
@@ -159,22 +161,21 @@ public final class Matcher {
         FellegiSunterModel model = new FellegiSunterModel(comparisons, fit);
         // the candidates touch a changed record, the earlier pairs kept touch none: no pair is in both
         int n = candidates.size();
-        int[] a = new int[n + keptA.length];
-        int[] b = new int[n + keptA.length];
+        long[] pairs = new long[n + keptA.length];
         for (int i = 0; i < n; i++) {
-            a[i] = candidates.a(i);
-            b[i] = candidates.b(i);
+            pairs[i] = LongPairSet.encode(candidates.a(i), candidates.b(i));
         }
         LongPairSet seen = new LongPairSet(keptA.length);
         for (int i = 0; i < keptA.length; i++) {
-            int x = keptA[i];
-            int y = keptB[i];
-            if (x != y && !changed[x] && !changed[y] && seen.add(LongPairSet.encode(x, y))) {
-                a[n] = Math.min(x, y);
-                b[n++] = Math.max(x, y);
+            long pair = LongPairSet.encode(keptA[i], keptB[i]);
+            if (keptA[i] != keptB[i] && !changed[keptA[i]] && !changed[keptB[i]] && seen.add(pair)) {
+                pairs[n++] = pair;
             }
         }
-        ScoredPairs scored = score(Arrays.copyOf(a, n), Arrays.copyOf(b, n), model);
+        // in (a, b) order like a full run's candidates, so that ties in weight are broken alike
+        Arrays.sort(pairs, 0, n);
+        ScoredPairs scored = strongestFirst(n, i -> LongPairSet.first(pairs[i]), i -> LongPairSet.second(pairs[i]),
+                i -> model.weight(LongPairSet.first(pairs[i]), LongPairSet.second(pairs[i])), model);
         phases.done("comparing");
         return finish(recs, sourceOf, candidates, model, fit, null, scored, List.of(), phases);
     }
@@ -211,51 +212,32 @@ public final class Matcher {
      * monotone in the weight, so MATCH pairs are a prefix.
      */
     private ScoredPairs score(CandidatePairs candidates, byte[] levels, int k, FellegiSunterModel model) {
+        return strongestFirst(candidates.size(), candidates::a, candidates::b,
+                i -> model.weight(levels, i * k, candidates.a(i), candidates.b(i)), model);
+    }
+
+    /**
+     * Pairs 0..count-1, given in (a, b) order, at or above the review threshold, strongest first: the stable sort
+     * by weight leaves ties in (a, b) order. Weights are computed again for the kept pairs rather than held for
+     * all of them (millions of candidates).
+     */
+    private ScoredPairs strongestFirst(int count, IntUnaryOperator pairA, IntUnaryOperator pairB,
+            IntToDoubleFunction weightOf, FellegiSunterModel model) {
         double review = settings.thresholds().review();
-        int[] kept = IntStream.range(0, candidates.size()).parallel()
-                .filter(i -> FellegiSunterModel.probability(model.weight(levels, i * k, candidates.a(i),
-                        candidates.b(i))) >= review)
+        int[] kept = IntStream.range(0, count).parallel()
+                .filter(i -> FellegiSunterModel.probability(weightOf.applyAsDouble(i)) >= review)
                 .toArray();
         double[] weight = new double[kept.length];
-        IntStream.range(0, kept.length).parallel().forEach(j -> {
-            int i = kept[j];
-            weight[j] = model.weight(levels, i * k, candidates.a(i), candidates.b(i));
-        });
-        // candidates are in (a, b) order, so a stable sort by descending weight breaks ties by a, then b
+        IntStream.range(0, kept.length).parallel().forEach(j -> weight[j] = weightOf.applyAsDouble(kept[j]));
         int[] order = IndexSort.byDescending(weight);
         int[] a = new int[kept.length];
         int[] b = new int[kept.length];
         double[] w = new double[kept.length];
         for (int j = 0; j < order.length; j++) {
             int i = kept[order[j]];
-            a[j] = candidates.a(i);
-            b[j] = candidates.b(i);
+            a[j] = pairA.applyAsInt(i);
+            b[j] = pairB.applyAsInt(i);
             w[j] = weight[order[j]];
-        }
-        return new ScoredPairs(a, b, w, model);
-    }
-
-    /** Pairs (a[i], b[i]) scored with the model; those at or above the review threshold, strongest first. */
-    private ScoredPairs score(int[] pa, int[] pb, FellegiSunterModel model) {
-        double review = settings.thresholds().review();
-        double[] all = new double[pa.length];
-        IntStream.range(0, pa.length).parallel().forEach(i -> all[i] = model.weight(pa[i], pb[i]));
-        int[] kept = IntStream.range(0, pa.length).filter(i -> FellegiSunterModel.probability(all[i]) >= review)
-                .toArray();
-        // ties broken by (a, b), as in a full run
-        Integer[] order = new Integer[kept.length];
-        for (int j = 0; j < kept.length; j++) {
-            order[j] = kept[j];
-        }
-        Arrays.sort(order, (x, y) -> all[x] != all[y] ? Double.compare(all[y], all[x])
-                : pa[x] != pa[y] ? Integer.compare(pa[x], pa[y]) : Integer.compare(pb[x], pb[y]));
-        int[] a = new int[kept.length];
-        int[] b = new int[kept.length];
-        double[] w = new double[kept.length];
-        for (int j = 0; j < order.length; j++) {
-            a[j] = pa[order[j]];
-            b[j] = pb[order[j]];
-            w[j] = all[order[j]];
         }
         return new ScoredPairs(a, b, w, model);
     }
