@@ -152,10 +152,7 @@ class QualityStage implements RunStage {
         long runId = job.getJobInstance().getInstanceId();
         long started = System.nanoTime();
         FeedQuality q = measure(feed, checks, runId, false);
-        List<String> blocking = q.results().stream()
-                .filter(r -> r.severity() == io.mastersync.quality.CheckSeverity.ERROR
-                        && (r.status() == CheckStatus.FAILED || r.status() == CheckStatus.ERROR))
-                .map(r -> r.dataset() + "/" + r.checkId()).toList();
+        List<String> blocking = blocking(q.results());
         log.info("{}: {} metrics of the synced feed in {} ms; {} checks, {} blocking", feed.name(),
                 q.metrics().size(), (System.nanoTime() - started) / 1_000_000, q.results().size(), blocking.size());
         if (blocking.isEmpty()) {
@@ -171,6 +168,14 @@ class QualityStage implements RunStage {
         throw new QualityGateException(blocking.size(), "quality gate failed for feed " + feed.name()
                 + ", nothing of it was applied: " + blocking.size() + " error-level check(s) failed: "
                 + String.join(", ", blocking));
+    }
+
+    /** The error-level checks that failed or could not be evaluated, as {@code dataset/check-id}. */
+    private static List<String> blocking(List<CheckResult> results) {
+        return results.stream()
+                .filter(r -> r.severity() == io.mastersync.quality.CheckSeverity.ERROR
+                        && (r.status() == CheckStatus.FAILED || r.status() == CheckStatus.ERROR))
+                .map(r -> r.dataset() + "/" + r.checkId()).toList();
     }
 
     /** A feed's metrics and check results, not stored yet. */
@@ -326,10 +331,7 @@ class QualityStage implements RunStage {
             JobExecution job = contribution.getStepExecution().getJobExecution();
             QualityReport report = writeReport(job);
             if (report.blockingChecks() > 0) {
-                List<String> failed = report.checks().stream()
-                        .filter(r -> r.severity() == io.mastersync.quality.CheckSeverity.ERROR
-                                && (r.status() == CheckStatus.FAILED || r.status() == CheckStatus.ERROR))
-                        .map(r -> r.dataset() + "/" + r.checkId()).toList();
+                List<String> failed = blocking(report.checks());
                 throw new QualityGateException(report.blockingChecks(), "quality gate failed: " + report.blockingChecks()
                         + " error-level check(s) failed: " + String.join(", ", failed));
             }
