@@ -78,6 +78,7 @@ public final class GoldenStep {
         List<int[]> rebuilt = clusters;
         String[] rebuiltIds = ids.ids();
         String[][] values = null;
+        List<String[]> memberKeys = List.of();
         if (incremental) {
             List<Integer> changed = changedClusters(clusters, ids.ids(), prev, staged);
             long records = changed.stream().mapToLong(c -> clusters.get(c).length).sum();
@@ -93,7 +94,8 @@ public final class GoldenStep {
                 rebuilt.add(clusters.get(changed.get(i)));
                 rebuiltIds[i] = ids.ids()[changed.get(i)];
             }
-            values = memberValues(staged, rebuilt);
+            memberKeys = memberKeys(staged, rebuilt);
+            values = memberValues(staged, memberKeys, index);
         }
         index.clear();
 
@@ -114,7 +116,7 @@ public final class GoldenStep {
         Map<String, Prior> priors = priors(table, all, incremental ? touched : null);
         if (incremental) {
             deleteGolden(table, touched);
-            deleteXref(code, staged, rebuilt, prev.departedKeys);
+            deleteXref(code, memberKeys, prev.departedKeys);
         } else {
             jdbc.update("DELETE FROM " + table);
             jdbc.update("DELETE FROM mdm_xref WHERE entity = ?", code);
@@ -225,32 +227,24 @@ public final class GoldenStep {
         return changed;
     }
 
-    /** All fields of the members of the given clusters, by record index, read in batches of keys. */
-    private String[][] memberValues(StagedRecords staged, List<int[]> rebuilt) {
-        EntityType entity = staged.entity();
-        List<String> fields = StagedRecords.allFields(entity);
-        String[][] values = new String[staged.size()][];
-        List<Integer> wanted = new ArrayList<>();
-        for (int[] members : rebuilt) {
+    /** The (source system, source key) of every member of the given clusters. */
+    private static List<String[]> memberKeys(StagedRecords staged, List<int[]> clusters) {
+        List<String[]> keys = new ArrayList<>();
+        for (int[] members : clusters) {
             for (int r : members) {
-                wanted.add(r);
+                keys.add(new String[] {staged.system(r), staged.key(r)});
             }
         }
-        Map<String, Integer> byRef = new HashMap<>();
-        for (int r : wanted) {
-            byRef.put(StagedRecords.ref(staged.system(r), staged.key(r)), r);
-        }
-        StagedRecords.forEachByKeys(jdbc, entity, fields, keys(staged, wanted),
-                (system, key, v) -> values[byRef.get(StagedRecords.ref(system, key))] = v);
-        return values;
+        return keys;
     }
 
-    private static List<String[]> keys(StagedRecords staged, List<Integer> records) {
-        List<String[]> keys = new ArrayList<>(records.size());
-        for (int r : records) {
-            keys.add(new String[] {staged.system(r), staged.key(r)});
-        }
-        return keys;
+    /** All fields of the records with the given keys, by record index, read in batches of keys. */
+    private String[][] memberValues(StagedRecords staged, List<String[]> keys, Map<String, Integer> index) {
+        EntityType entity = staged.entity();
+        String[][] values = new String[staged.size()][];
+        StagedRecords.forEachByKeys(jdbc, entity, StagedRecords.allFields(entity), keys,
+                (system, key, v) -> values[index.get(StagedRecords.ref(system, key))] = v);
+        return values;
     }
 
     /** The stored golden records (all, or those with the given ids), for created_run and unchanged updated_run. */
@@ -287,13 +281,9 @@ public final class GoldenStep {
     }
 
     /** Deletes the cross-reference rows of the rebuilt clusters' members and of the departed records. */
-    private void deleteXref(String code, StagedRecords staged, List<int[]> rebuilt, List<String[]> departed) {
+    private void deleteXref(String code, List<String[]> members, List<String[]> departed) {
         List<String[]> keys = new ArrayList<>(departed);
-        for (int[] members : rebuilt) {
-            for (int r : members) {
-                keys.add(new String[] {staged.system(r), staged.key(r)});
-            }
-        }
+        keys.addAll(members);
         Batches.keysBySystem(keys, KEYS_PER_STATEMENT, (system, batch) -> {
             List<Object> args = new ArrayList<>(List.of(code, system));
             args.addAll(batch);
