@@ -95,6 +95,15 @@ class SyncGoldenIT {
         return seq == null ? 0 : seq;
     }
 
+    /** The 81 customers, written and migrated. */
+    private List<String[]> migrated(Path job) throws IOException {
+        List<String[]> rows = customers();
+        write(rows);
+        CliRun migrate = CliRun.migrate(db, job);
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        return rows;
+    }
+
     /** A sync that matches incrementally even these few records. */
     private CliRun sync(Path job, String... settings) {
         List<String> all = new ArrayList<>(List.of("--mastersync.sync.incremental-min-records=0"));
@@ -112,10 +121,7 @@ class SyncGoldenIT {
     @Test
     void aSyncMatchesNewRecordsKeepsGoldenIdsAndFeedsGoldenChanges() throws IOException {
         Path job = job();
-        List<String[]> rows = customers();
-        write(rows);
-        CliRun migrate = CliRun.migrate(db, job);
-        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        List<String[]> rows = migrated(job);
         Map<String, String> before = xref();
         assertThat(before).hasSize(81);
         assertThat(before.get("K0100")).isEqualTo(before.get("K0003"));
@@ -241,10 +247,7 @@ class SyncGoldenIT {
     @Test
     void aSyncMatchesEverythingAgainWhenTheMatchFileChangedOrWhenToldTo() throws IOException {
         Path job = job();
-        List<String[]> rows = customers();
-        write(rows);
-        CliRun migrate = CliRun.migrate(db, job);
-        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        List<String[]> rows = migrated(job);
         String twin = xref().get("K0003");
 
         // an edited match file: the old model no longer fits, so the sync estimates a new one over everything
