@@ -16,6 +16,7 @@
 # Usage: ./mvnw -q -o package -DskipTests && bench/pipeline-bench.sh    (ROWS=200000 for a quick run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/legacy-table.sh
 if [ -n "${CI:-}" ]; then
   echo "pipeline-bench.sh: not run in CI" >&2
   exit 1
@@ -135,14 +136,7 @@ sync_counts ms_bench_quality
 # newest row's, not a timestamp that every row shares), then changed like the snapshot above (every 100th row moves,
 # every 1000th is flagged deleted, 0.1% new rows), all with a changed_at after the first sync's watermark
 fresh_db ms_bench_legacy
-psql_q -d ms_bench_legacy -c "CREATE TABLE legacy_customer (customer_no VARCHAR PRIMARY KEY, name VARCHAR,
-  legal_form VARCHAR, vat_id VARCHAR, email VARCHAR, phone VARCHAR, street VARCHAR, postal_code VARCHAR, city VARCHAR,
-  country VARCHAR, credit_limit VARCHAR, currency VARCHAR)" \
-  -c "\\copy legacy_customer FROM '$CSV' WITH (FORMAT csv, HEADER true)" \
-  -c "ALTER TABLE legacy_customer ADD COLUMN n BIGSERIAL, ADD COLUMN changed_at TIMESTAMP,
-      ADD COLUMN deleted CHAR(1) NOT NULL DEFAULT 'N'" \
-  -c "UPDATE legacy_customer SET changed_at = TIMESTAMP '2024-01-01' + n * INTERVAL '1 second'" \
-  -c "ALTER TABLE legacy_customer ALTER COLUMN changed_at SET NOT NULL" -c "CREATE INDEX ON legacy_customer (changed_at)"
+legacy_table ms_bench_legacy "$CSV"
 fresh_db ms_bench_jdbc
 run_ms "g0. JDBC watermark sync, first (all)" ms_bench_jdbc sync --job bench/customers-bench-jdbc.yml $NOQ
 psql_q -d ms_bench_legacy -c "UPDATE legacy_customer SET city = 'Moved ' || n, changed_at = now() WHERE n % 100 = 3" \

@@ -11,6 +11,7 @@
 # Usage: ./mvnw -q -o package -DskipTests && bench/pipeline-bench.sh && B_WALL=10.9 bench/serve-bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/legacy-table.sh
 if [ -n "${CI:-}" ]; then
   echo "serve-bench.sh: not run in CI" >&2
   exit 1
@@ -67,14 +68,7 @@ report ms_serve 2
 # w. JDBC watermark
 psql_q -d postgres -c "DROP DATABASE IF EXISTS ms_serve_legacy" -c "CREATE DATABASE ms_serve_legacy" \
   -c "DROP DATABASE IF EXISTS ms_serve_jdbc" -c "CREATE DATABASE ms_serve_jdbc"
-psql_q -d ms_serve_legacy -c "CREATE TABLE legacy_customer (customer_no VARCHAR PRIMARY KEY, name VARCHAR,
-  legal_form VARCHAR, vat_id VARCHAR, email VARCHAR, phone VARCHAR, street VARCHAR, postal_code VARCHAR, city VARCHAR,
-  country VARCHAR, credit_limit VARCHAR, currency VARCHAR)" \
-  -c "\\copy legacy_customer FROM '$CSV' WITH (FORMAT csv, HEADER true)" \
-  -c "ALTER TABLE legacy_customer ADD COLUMN n BIGSERIAL, ADD COLUMN changed_at TIMESTAMP,
-      ADD COLUMN deleted CHAR(1) NOT NULL DEFAULT 'N'" \
-  -c "UPDATE legacy_customer SET changed_at = TIMESTAMP '2024-01-01' + n * INTERVAL '1 second'" \
-  -c "ALTER TABLE legacy_customer ALTER COLUMN changed_at SET NOT NULL" -c "CREATE INDEX ON legacy_customer (changed_at)"
+legacy_table ms_serve_legacy "$CSV"
 sed -e "s|ms_bench_legacy|ms_serve_legacy|" -e "s/overlap: 10m/overlap: 5s/" bench/customers-bench-jdbc.yml \
   > "$OUT/serve-jdbc.yml"
 printf '  schedule: "%s"\n' "$cron" >> "$OUT/serve-jdbc.yml"
