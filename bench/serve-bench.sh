@@ -9,6 +9,7 @@
 # Reports each run's job time (first step start to last step end) and its steps, and the share of b's wall time
 # when B_WALL (seconds, from pipeline-bench.sh) is given. Quality stage off, as for e and g.
 # Usage: ./mvnw -q -o package -DskipTests && bench/pipeline-bench.sh && B_WALL=10.9 bench/serve-bench.sh
+#   (PARTS=w or PARTS=s for one of the two)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/legacy-table.sh
@@ -17,6 +18,7 @@ if [ -n "${CI:-}" ]; then
   exit 1
 fi
 RUNS="${RUNS:-4}"
+PARTS="${PARTS:-sw}"
 SCHEDULE_S="${SCHEDULE_S:-40}"
 HEAP="${HEAP:-512m}"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-root}"
@@ -47,6 +49,7 @@ serve() { # db job -> pid
 cron="*/$SCHEDULE_S * * * * *"
 
 # s. snapshot
+if [[ $PARTS == *s* ]]; then
 link="$PWD/$OUT/serve-snapshot.csv"
 sed "s|path: ../bench-out/customers-1m-changed.csv|path: $link|" bench/customers-bench-sync.yml > "$OUT/serve-snapshot.yml"
 printf 'sync:\n  schedule: "%s"\n' "$cron" >> "$OUT/serve-snapshot.yml"
@@ -64,8 +67,10 @@ done
 kill "$pid"; wait "$pid" 2>/dev/null || true
 echo "s. snapshot sync inside serve (the first run is cold):"
 report ms_serve 2
+fi
 
 # w. JDBC watermark
+[[ $PARTS == *w* ]] || exit 0
 psql_q -d postgres -c "DROP DATABASE IF EXISTS ms_serve_legacy" -c "CREATE DATABASE ms_serve_legacy" \
   -c "DROP DATABASE IF EXISTS ms_serve_jdbc" -c "CREATE DATABASE ms_serve_jdbc"
 legacy_table ms_serve_legacy "$CSV"

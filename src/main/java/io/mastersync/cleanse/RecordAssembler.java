@@ -93,6 +93,10 @@ public final class RecordAssembler {
         return null;
     }
 
+    /**
+     * The feed's timestamp formats, else ISO {@code yyyy-MM-ddTHH:mm:ss[.fraction]}: what the {@code timestamp}
+     * normalizer writes and how a JDBC source renders its typed timestamps, whatever formats the feed lists.
+     */
     private LocalDateTime timestamp(CanonicalField def, String text, List<Violation> violations) {
         for (DateTimeFormatter formatter : timestampFormatters) {
             try {
@@ -100,6 +104,11 @@ public final class RecordAssembler {
             } catch (DateTimeParseException e) {
                 // try the next pattern
             }
+        }
+        try {
+            return LocalDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            // reported below
         }
         violations.add(Violation.error(def.name(), "timestamp-format",
                 def.name() + ": '" + text + "' matches none of the timestamp formats " + formats.timestampPatterns(),

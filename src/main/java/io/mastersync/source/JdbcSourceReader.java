@@ -12,11 +12,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -124,7 +126,7 @@ public final class JdbcSourceReader implements SourceReader {
                         + "' of column " + first + "; give it an alias");
             }
             names.add(name);
-            types[i - 1] = meta.getColumnType(i);
+            types[i - 1] = withZone(meta.getColumnTypeName(i)) ? Types.TIMESTAMP_WITH_TIMEZONE : meta.getColumnType(i);
         }
         return new ColumnLayout(names);
     }
@@ -167,6 +169,15 @@ public final class JdbcSourceReader implements SourceReader {
         }
     }
 
+    /**
+     * PostgreSQL reports {@code timestamptz} as a plain TIMESTAMP, whose value cannot be read as a LocalDateTime;
+     * the type name tells.
+     */
+    private static boolean withZone(String typeName) {
+        return typeName != null && (typeName.equalsIgnoreCase("timestamptz")
+                || typeName.toLowerCase(Locale.ROOT).startsWith("timestamp with time zone"));
+    }
+
     private String text(int column, int type) throws SQLException {
         switch (type) {
             case Types.TIMESTAMP -> {
@@ -174,8 +185,11 @@ public final class JdbcSourceReader implements SourceReader {
                 return v == null ? null : v.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
             }
             case Types.TIMESTAMP_WITH_TIMEZONE -> {
+                // staging keeps local timestamps: the instant in the JVM's zone, the zone in which the watermark is
+                // bound to the next query (PgJDBC gives the session that zone), so the two round-trip
                 OffsetDateTime v = rows.getObject(column, OffsetDateTime.class);
-                return v == null ? null : v.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+                return v == null ? null : v.atZoneSameInstant(ZoneId.systemDefault()).toLocalDateTime()
+                        .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
             }
             case Types.DATE -> {
                 LocalDate v = rows.getObject(column, LocalDate.class);

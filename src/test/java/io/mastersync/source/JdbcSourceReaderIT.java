@@ -81,6 +81,27 @@ class JdbcSourceReaderIT {
         assertThat(lineage.raw()).isEqualTo("id=1; sku=A1; name=Müller Schraube €; price=1234567.500; changed_at=2024-12-31T23:59:59; note=<null>");
     }
 
+    @Test
+    void timestampsWithATimeZoneAreReadAsLocalTimeOfTheJvmZone() throws SQLException {
+        // PostgreSQL's timestamptz, the usual type of a changed_at column, which PgJDBC reports as TIMESTAMP
+        try (Connection c = DriverManager.getConnection(POSTGRES, "root", ""); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS legacy_it.changed_tz");
+            s.execute("CREATE TABLE legacy_it.changed_tz (id INT, changed_at TIMESTAMPTZ, plain TIMESTAMP(6))");
+            s.execute("INSERT INTO legacy_it.changed_tz VALUES (1, '2026-11-27 02:15:19.13554+00',"
+                    + " '2026-11-27 02:15:19.13554'), (2, NULL, NULL)");
+        }
+        List<SourceRow> rows = SourceTestSupport.readAll(spec(POSTGRES,
+                "SELECT id, changed_at, plain FROM legacy_it.changed_tz ORDER BY id", 10));
+
+        String local = java.time.OffsetDateTime.parse("2026-11-27T02:15:19.13554Z")
+                .atZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDateTime()
+                .format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        assertThat(rows).allMatch(SourceRow::isClean);
+        assertThat(rows.get(0).value("changed_at")).isEqualTo(local);
+        assertThat(rows.get(0).value("plain")).isEqualTo("2026-11-27T02:15:19.13554");
+        assertThat(rows.get(1).value("changed_at")).isNull();
+    }
+
     @ParameterizedTest
     @MethodSource("databases")
     void restartContract(String url, String query) {
