@@ -13,6 +13,8 @@ public final class FieldValues {
 
     private final EntityType entity;
     private final String[] values;
+    /** Fields whose text a normalizer wrote in canonical notation (plain decimals); null while there are none. */
+    private boolean[] canonical;
 
     public FieldValues(EntityType entity) {
         this.entity = entity;
@@ -38,6 +40,24 @@ public final class FieldValues {
 
     public void set(String field, String value) {
         values[index(field)] = value;
+    }
+
+    /**
+     * Marks whether the field's current text is in canonical notation ({@code 1234.5}), written by a normalizer:
+     * it is then read as such, not with the feed's number formats, which were meant for the raw export.
+     */
+    public void markCanonical(int index, boolean isCanonical) {
+        if (canonical == null) {
+            if (!isCanonical) {
+                return;
+            }
+            canonical = new boolean[values.length];
+        }
+        canonical[index] = isCanonical;
+    }
+
+    public boolean isCanonical(int index) {
+        return canonical != null && canonical[index];
     }
 
     public int size() {

@@ -39,12 +39,24 @@ public final class RecordAssembler {
             CanonicalField def = defs.get(i);
             typed[i] = switch (def.type()) {
                 case TEXT -> text;
-                case DECIMAL -> decimal(def, text, violations);
+                case DECIMAL -> fields.isCanonical(i) ? plainDecimal(def, text, violations)
+                        : decimal(def, text, violations);
                 case TIMESTAMP -> timestamp(def, text, violations);
                 case DATE -> date(def, text, violations);
             };
         }
         return entity.create(typed);
+    }
+
+    /** A normalizer's output: plain notation, whatever the feed's formats say. */
+    private static BigDecimal plainDecimal(CanonicalField def, String text, List<Violation> violations) {
+        try {
+            return new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            violations.add(Violation.error(def.name(), "number-format",
+                    def.name() + ": '" + text + "' is not a number in plain notation", text));
+            return null;
+        }
     }
 
     private BigDecimal decimal(CanonicalField def, String text, List<Violation> violations) {

@@ -3,7 +3,10 @@ package io.mastersync.cleanse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +14,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.mastersync.canonical.EntityType;
 import io.mastersync.canonical.Item;
+import io.mastersync.cleanse.rules.RulesFileParser;
 import io.mastersync.source.ColumnLayout;
 import io.mastersync.source.ColumnMapping;
 import io.mastersync.source.RowLineage;
@@ -69,6 +74,28 @@ class RowCleanserTest {
         assertThat(item.lastChanged()).isEqualTo(LocalDateTime.of(2024, 12, 31, 23, 59));
         assertThat(item.status()).isEqualTo("active");
         assertThat(((RowOutcome.Accepted) outcome).warnings()).isEmpty();
+    }
+
+    @Test
+    void aPriceTheDecimalNormalizerWroteIsNotReadAgainWithTheFeedsGroupingSeparator(@TempDir Path dir)
+            throws IOException {
+        // the feed's formats describe the raw export (1.234,50); the normalizer's output is already plain (1234.50)
+        Path rules = dir.resolve("rules.yml");
+        Files.writeString(rules, "entity: item\nfields:\n  list-price:\n    normalize: [{ name: decimal, locale: de-DE,"
+                + " on-problem: error }]\n");
+        ValueFormats german = new ValueFormats(',', '.', List.of("dd.MM.yyyy HH:mm"));
+        RowCleanser cleanser = new RowCleanser(EntityType.ITEM, "ACME", mapping(), "jobs/items.yml",
+                RulesFileParser.parse(rules, EntityType.ITEM), german, VALIDATOR);
+
+        for (String[] priceAndExpected : new String[][] {{"1.234,50", "1234.50"}, {"12,5", "12.5"},
+                {"1.234.567,89", "1234567.89"}, {"7", "7"}}) {
+            RowOutcome outcome = cleanser.cleanse(row("4711", "4006381333931", "Pen", priceAndExpected[0], "EUR", "H87",
+                    "31.12.2024 23:59"));
+
+            assertThat(outcome).isInstanceOf(RowOutcome.Accepted.class);
+            assertThat(((Item) ((RowOutcome.Accepted) outcome).record()).listPrice())
+                    .isEqualByComparingTo(new BigDecimal(priceAndExpected[1]));
+        }
     }
 
     @Test

@@ -182,7 +182,10 @@ public final class DecimalNormalizer implements Normalizer {
                 digits.append(c);
                 groupLength++;
             } else if (grouping.indexOf(c) >= 0) {
-                if (groupLength == 0 || (first && groupLength > 3) || (!first && groupLength != 3)) {
+                // a first group with a leading zero is no grouping: "0.012" is a decimal in another notation,
+                // not twelve
+                if (groupLength == 0 || (first && (groupLength > 3 || digits.charAt(0) == '0'))
+                        || (!first && groupLength != 3)) {
                     return null;
                 }
                 first = false;
@@ -235,6 +238,11 @@ public final class DecimalNormalizer implements Normalizer {
                 return false;
             }
         }
+        return true;
+    }
+
+    @Override
+    public boolean writesCanonicalNotation() {
         return true;
     }
 

@@ -24,4 +24,13 @@ public interface Normalizer {
      * @return the outcome; never null
      */
     NormalizerResult apply(String value, RecordContext record);
+
+    /**
+     * True when a value this normalizer accepts comes out in canonical notation (a plain decimal such as
+     * {@code 1234.5}): the record is then built from it as such, whatever decimal and grouping separators the
+     * feed's {@code formats} declare for the raw export.
+     */
+    default boolean writesCanonicalNotation() {
+        return false;
+    }
 }

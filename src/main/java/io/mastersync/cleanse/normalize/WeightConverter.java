@@ -60,6 +60,11 @@ public final class WeightConverter implements Normalizer {
     }
 
     @Override
+    public boolean writesCanonicalNotation() {
+        return true;
+    }
+
+    @Override
     public NormalizerResult apply(String value, RecordContext record) {
         if (value == null || value.isBlank()) {
             return new NormalizerResult.Unchanged(value);

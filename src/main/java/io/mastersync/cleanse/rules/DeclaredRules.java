@@ -125,6 +125,9 @@ public final class DeclaredRules implements RuleSet {
             fields.set(n.index(), result.value());
             changes.add(new FieldChange(n.id(), n.field(), before, result.value()));
         }
+        if (result.changed() || n.normalizer().writesCanonicalNotation()) {
+            fields.markCanonical(n.index(), n.normalizer().writesCanonicalNotation());
+        }
         if (result.outputs().isEmpty()) {
             return;
         }

@@ -49,7 +49,8 @@ class DecimalNormalizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.234.5", "1,234,56", "12.34,5", "1234.567,8", "1,", "abc", "1e5", "1,2,3", "--5", "5-5", ","})
+    @ValueSource(strings = {"1.234.5", "1,234,56", "12.34,5", "1234.567,8", "1,", "abc", "1e5", "1,2,3", "--5", "5-5", ",",
+            "0.012", "00.500"}) // a leading zero before a grouping separator: an English decimal, not 12
     void rejectsValuesInvalidForGermanFormat(String in) {
         assertProblem(create("decimal", "locale", "de-DE"), in, "invalid-number");
     }
