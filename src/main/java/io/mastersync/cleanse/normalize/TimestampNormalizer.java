@@ -99,6 +99,14 @@ public final class TimestampNormalizer implements Normalizer {
             }
             results.add(out);
         }
+        if (results.isEmpty() && problem == null) {
+            // ISO whatever the patterns: how a JDBC source renders a typed timestamp
+            try {
+                results.add(format(LocalDateTime.parse(text), null));
+            } catch (DateTimeException e) {
+                // reported below
+            }
+        }
         if (results.isEmpty()) {
             return problem != null ? problem : NormalizerResult.problem(value, "invalid-timestamp",
                     "'" + value + "' is not a valid timestamp in "

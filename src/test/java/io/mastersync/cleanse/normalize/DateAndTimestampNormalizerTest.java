@@ -75,6 +75,18 @@ class DateAndTimestampNormalizerTest {
     }
 
     @Test
+    void anOptionalFractionAcceptsAnyNumberOfDigitsAndIsoIsAlwaysRead() {
+        Normalizer n = create("timestamp", "patterns", "dd.MM.yyyy HH:mm:ss[,SSS]|yyyy-MM-dd HH:mm:ss[.SSSSSS]");
+        assertNormalizes(n, "2026-11-27 02:15:19.13554", "2026-11-27T02:15:19.13554");
+        assertNormalizes(n, "2026-11-27 02:15:19.1", "2026-11-27T02:15:19.1");
+        assertNormalizes(n, "2026-11-27 02:15:19", "2026-11-27T02:15:19");
+        assertNormalizes(n, "27.11.2026 02:15:19,5", "2026-11-27T02:15:19.5");
+        // a JDBC source's typed timestamp, in none of the patterns
+        assertNormalizes(n, "2026-11-27T02:15:19.25", "2026-11-27T02:15:19.25");
+        assertProblem(n, "2026-11-27 02:15:19.1234567890", "invalid-timestamp");
+    }
+
+    @Test
     void timestampConvertsZonesToUtcAndRefusesDstGaps() {
         Normalizer utc = create("timestamp", "patterns", "yyyy-MM-dd HH:mm|yyyy-MM-dd HH:mmXXX",
                 "zone", "Europe/Berlin", "output", "utc");
