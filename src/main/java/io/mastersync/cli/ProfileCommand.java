@@ -95,7 +95,7 @@ final class ProfileCommand implements Callable<Integer> {
         long accepted = 0;
         long rejected = 0;
         long filtered = 0;
-        try (SourceReader reader = SourceReaders.create(def.source())) {
+        try (SourceReader reader = SourceReaders.create(def.source(), SourceReaders.READ_ALL)) {
             reader.open(SourcePosition.START);
             SourceRow source;
             while ((limit == null || read < limit) && (source = reader.read()) != null) {

@@ -418,11 +418,26 @@ public final class FeedSync {
         if (watermark == null || (previous != null && previous.isAfter(watermark))) {
             watermark = previous;
         }
+        if (watermark == null && settings.isWatermark()) {
+            // nothing new and no earlier watermark: the first sync after a migrate, which found every row
+            // unchanged. The staged rows' latest time, or every later sync would read the whole table again.
+            watermark = latest(c, "SELECT MAX(" + column + ") FROM " + staging + " WHERE source_system = ?",
+                    feed.sourceSystem());
+        }
         execute(c, "DELETE FROM sync_feed_state WHERE feed = ?", feed.feed());
         execute(c, "INSERT INTO sync_feed_state (feed, source_system, entity, last_run_id, last_success_at, watermark,"
                 + " live_rows, live_rows_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", feed.feed(), feed.sourceSystem(),
                 feed.entity().code(), feed.runId(), Timestamp.valueOf(now),
                 watermark == null ? null : Timestamp.valueOf(watermark), liveAfter, feed.runId());
+    }
+
+    private static LocalDateTime latest(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getTimestamp(1) != null ? rs.getTimestamp(1).toLocalDateTime() : null;
+            }
+        }
     }
 
     private long[] dispositions(Connection c) throws SQLException {

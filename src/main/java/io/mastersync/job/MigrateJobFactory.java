@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -35,6 +36,7 @@ import io.mastersync.load.StagingWriter;
 import io.mastersync.source.FeedDefinition;
 import io.mastersync.source.SourceDescription;
 import io.mastersync.source.SourceReaders;
+import io.mastersync.source.SourceRow;
 
 /**
  * Builds the {@code migrate} job for a plan: per feed a {@code clear:<feed>} step (migrate reloads a
@@ -104,8 +106,12 @@ class MigrateJobFactory {
         FeedDefinition def = feed.definition();
         RowCleanser cleanser = new RowCleanser(def.entity(), def.sourceSystem(), def.mapping(),
                 def.jobFile().toString(), feed.rules(), def.formats(), validator);
-        ReadAhead<RowOutcome> reader = ProcessingThreads.readAhead(feed.name(), SourceReaders.create(def.source()),
-                cleanser::cleanse, processing, def.chunkSize());
+        // a row the source marks deleted (sync.tombstone) is filtered, as a sync would delete it: not migrated live
+        Function<SourceRow, RowOutcome> process =
+                def.sync().tombstoneColumn() == null ? cleanser::cleanse
+                        : new SyncRowProcessor(def, cleanser, () -> null)::process;
+        ReadAhead<RowOutcome> reader = ProcessingThreads.readAhead(feed.name(),
+                SourceReaders.create(def.source(), SourceReaders.READ_ALL), process, processing, def.chunkSize());
         StagingItemWriter writer = new StagingItemWriter(dataSource, feed, dialect, asyncCommit);
         return new StepBuilder("extract:" + feed.name(), jobRepository)
                 .<RowOutcome, RowOutcome>chunk(def.chunkSize())

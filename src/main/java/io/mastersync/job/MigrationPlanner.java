@@ -72,7 +72,7 @@ class MigrationPlanner {
     /** Opens the source once to prove it is there and has every mapped column; reads no rows. */
     private static void checkSource(FeedDefinition def) {
         // a :watermark placeholder gets the earliest time here: this only opens the source to see its columns
-        try (SourceReader reader = SourceReaders.create(def.source(), java.time.LocalDateTime.of(1900, 1, 1, 0, 0))) {
+        try (SourceReader reader = SourceReaders.create(def.source(), SourceReaders.READ_ALL)) {
             reader.open(io.mastersync.source.SourcePosition.START);
             def.mapping().bind(reader.layout(), def.jobFile().toString(), SourceDescription.of(def.source()));
         }

@@ -50,7 +50,6 @@ import io.mastersync.source.SourceReaders;
 class SyncJobFactory {
 
     static final String JOB_NAME = "sync";
-    private static final LocalDateTime BEGINNING = LocalDateTime.of(1900, 1, 1, 0, 0);
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
@@ -136,7 +135,7 @@ class SyncJobFactory {
         }
         try (Connection c = dataSource.getConnection()) {
             LocalDateTime watermark = SyncState.watermark(c, def.name());
-            return watermark == null ? BEGINNING : watermark.minus(def.sync().overlap());
+            return watermark == null ? SourceReaders.READ_ALL : watermark.minus(def.sync().overlap());
         }
     }
 

@@ -6,6 +6,12 @@ public final class SourceReaders {
     private SourceReaders() {
     }
 
+    /**
+     * What a {@code :watermark} placeholder is bound to when everything is to be read: by {@code migrate}, by
+     * {@code profile} and by a feed's first sync.
+     */
+    public static final java.time.LocalDateTime READ_ALL = java.time.LocalDateTime.of(1900, 1, 1, 0, 0);
+
     /** A reader whose JDBC query gets {@code watermark} for its {@code :watermark} placeholders. */
     public static SourceReader create(SourceSpec spec, java.time.LocalDateTime watermark) {
         if (spec instanceof JdbcSourceSpec jdbc) {

@@ -289,6 +289,67 @@ class SyncIT {
     }
 
     @Test
+    void aWatermarkJobMigratesEverythingButTombstonesAndItsFirstSyncSetsTheWatermarkFromStaging() throws Exception {
+        String schema = "legacy_" + Long.toHexString(System.nanoTime());
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), ""); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+            // timestamptz with microseconds whose trailing zero PostgreSQL drops (.13554)
+            s.execute("CREATE TABLE " + schema + ".kunde (nr VARCHAR(10) PRIMARY KEY, name VARCHAR(50),"
+                    + " geloescht CHAR(1), geaendert TIMESTAMPTZ)");
+            s.execute("INSERT INTO " + schema + ".kunde VALUES ('K1', 'Alpha', 'N', '2024-01-01 10:00:00.13554+00'),"
+                    + " ('K2', 'Beta', 'N', '2024-01-02 10:00:00.1+00'), ('K3', 'Gone', 'Y', '2024-01-03 10:00+00')");
+        }
+        Path job = Files.writeString(dir.resolve("kunden.yml"), """
+                feed: legacy-kunden
+                source-system: JDBC
+                entity: customer
+                source:
+                  kind: jdbc
+                  url: %s
+                  username: %s
+                  query: SELECT nr, name, geloescht, geaendert FROM %s.kunde WHERE geaendert >= :watermark ORDER BY nr
+                mapping:
+                  source-key: nr
+                  name: name
+                  last-changed: geaendert
+                sync:
+                  overlap: 1m
+                  max-change-share: 1.0
+                  tombstone: { column: geloescht, values: [Y] }
+                """.formatted(db.url(), db.user(), schema));
+
+        CliRun migrate = CliRun.run(concat(List.of("migrate", "--job", job.toString(),
+                "--mastersync.quality.enabled=false"), db.springArgs()));
+
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(jdbc.queryForList("SELECT source_key FROM stg_customer ORDER BY 1", String.class))
+                .as("a row the source marks deleted is not migrated").containsExactly("K1", "K2");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rej_record WHERE disposition = 'filtered'"
+                + " AND source_key = 'K3'", Long.class)).isEqualTo(1L);
+
+        CliRun first = sync(job);
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(jdbc.queryForMap("SELECT * FROM sync_run_feed WHERE run_id = 2")).containsEntry("read_count", 3L)
+                .containsEntry("unchanged_count", 2L).containsEntry("rejected_count", 0L);
+        assertThat(jdbc.queryForObject("SELECT watermark IS NOT NULL FROM sync_feed_state", Boolean.class))
+                .as("every row unchanged: the watermark comes from staging").isTrue();
+
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), ""); Statement s = c.createStatement()) {
+            s.execute("UPDATE " + schema + ".kunde SET name = 'Beta new', geaendert = '2024-02-01 10:00:00.5+00'"
+                    + " WHERE nr = 'K2'");
+        }
+        CliRun second = sync(job);
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        // from the staged watermark (K2's time) on: K2 and the tombstone K3, whose time staging does not hold
+        assertThat(jdbc.queryForMap("SELECT * FROM sync_run_feed WHERE run_id = 3")).containsEntry("read_count", 2L)
+                .containsEntry("updated_count", 1L).containsEntry("deleted_count", 0L);
+        assertThat(jdbc.queryForObject("SELECT name FROM stg_customer WHERE source_key = 'K2'", String.class))
+                .isEqualTo("Beta new");
+    }
+
+    @Test
     void rowsWhoseSourceDidNotChangeAreNotCleansedAgainUnlessTheyHaveWarningsOrTheRulesChanged() throws IOException {
         Path rules = Files.writeString(dir.resolve("rules.yml"), """
                 entity: customer
