@@ -13,6 +13,7 @@ import java.util.Objects;
 
 import io.mastersync.canonical.CanonicalField;
 import io.mastersync.canonical.EntityType;
+import io.mastersync.canonical.RecordFingerprint;
 import io.mastersync.load.BinaryResults;
 import io.mastersync.load.BulkRows;
 import io.mastersync.load.RunFeed;
@@ -138,7 +139,8 @@ public final class FeedSync {
 
     /**
      * Writes the keys this sync deletes to {@code sync_gone}, once, for the count, the audit and the soft delete.
-     * Snapshot: live staged keys this run did not see (in {@code sync_seen} or packed in {@code sync_seen_block}).
+     * Snapshot: live staged keys this run did not see (in {@code sync_seen} or packed in {@code sync_seen_block}),
+     * nor read in a rejected row.
      * Watermark: keys of tombstone rows read in this run.
      */
     private long findDeletions(Connection c) throws SQLException {
@@ -160,6 +162,17 @@ public final class FeedSync {
             }
         }
         SeenBlocks.read(c, feed, (file, keyHash, recordNo, line) -> seen.put(keyHash, 1));
+        // a key whose row this export has but which was rejected keeps its last staged version: a typo in one
+        // field of the export must not delete the customer downstream (a filtered row does delete it)
+        try (PreparedStatement ps = c.prepareStatement("SELECT source_key FROM rej_record WHERE run_id = ? AND feed = ?"
+                + " AND disposition = 'rejected' AND source_key IS NOT NULL")) {
+            bind(ps, feed.runId(), feed.feed());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    seen.put(RecordFingerprint.key(rs.getString(1)), 1);
+                }
+            }
+        }
         // collected first: the connection cannot write while it streams the staged keys
         List<String> gone = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT key_hash, source_key FROM " + staging
