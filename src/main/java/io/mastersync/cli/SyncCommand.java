@@ -45,8 +45,10 @@ final class SyncCommand implements Callable<Integer>, SpringCommand {
             SyncRunner.SyncResult result = context.getBean(SyncRunner.class).sync(jobs, force);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Sync run %d %s%n", result.run().runId(), result.run().success() ? "completed" : "did not complete");
-            out.printf("%-24s %10s %10s %10s %10s %10s %10s %10s %12s%n", "feed", "read", "inserted", "updated",
-                    "unchanged", "deleted", "rejected", "filtered", "not-cleansed");
+            // the columns from read to filtered add up: read = inserted + ... + filtered; deleted (keys made
+            // non-live: tombstones of staged keys, keys missing from a snapshot) and not-cleansed are not in the sum
+            out.printf("%-24s %10s %10s %10s %10s %10s %10s %10s %10s %12s%n", "feed", "read", "inserted", "updated",
+                    "unchanged", "tombstones", "rejected", "filtered", "deleted", "not-cleansed");
             result.feedLines().forEach(out::println);
             RunResult.Quality quality = result.run().quality();
             if (quality != null) {

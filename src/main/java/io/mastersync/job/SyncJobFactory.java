@@ -175,8 +175,8 @@ class SyncJobFactory {
         jdbc.update("DELETE FROM sync_run_feed WHERE run_id = ? AND feed = ?", feed.runId(), feed.feed());
         jdbc.update("INSERT INTO sync_run_feed (run_id, feed, read_count, inserted_count, updated_count,"
                 + " unchanged_count, deleted_count, rejected_count, superseded_count, filtered_count, forced,"
-                + " not_cleansed_count, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)",
-                feed.runId(), feed.feed(), c.read(), c.inserted(), c.updated(), c.unchanged(), c.deleted(), c.rejected(),
-                c.superseded(), c.filtered(), force, c.notCleansed());
+                + " not_cleansed_count, tombstone_count, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " CURRENT_TIMESTAMP)", feed.runId(), feed.feed(), c.read(), c.inserted(), c.updated(), c.unchanged(),
+                c.deleted(), c.rejected(), c.superseded(), c.filtered(), force, c.notCleansed(), c.tombstones());
     }
 }

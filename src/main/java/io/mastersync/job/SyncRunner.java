@@ -51,11 +51,12 @@ public class SyncRunner {
             long runId = execution.getJobInstance().getInstanceId();
             RunResult result = RunResult.of(execution, new RunLedger(dataSource).feeds(runId));
             List<String> lines = new JdbcTemplate(dataSource).query("SELECT feed, read_count, inserted_count,"
-                    + " updated_count, unchanged_count, deleted_count, rejected_count + superseded_count, filtered_count,"
-                    + " not_cleansed_count FROM sync_run_feed WHERE run_id = ? ORDER BY feed", (rs, i) -> String.format(
-                            "%-24s %10d %10d %10d %10d %10d %10d %10d %12d", rs.getString(1), rs.getLong(2),
+                    + " updated_count, unchanged_count, tombstone_count, rejected_count + superseded_count,"
+                    + " filtered_count, deleted_count, not_cleansed_count FROM sync_run_feed WHERE run_id = ?"
+                    + " ORDER BY feed", (rs, i) -> String.format(
+                            "%-24s %10d %10d %10d %10d %10d %10d %10d %10d %12d", rs.getString(1), rs.getLong(2),
                             rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
-                            rs.getLong(9)), runId);
+                            rs.getLong(9), rs.getLong(10)), runId);
             boolean valve = execution.getAllFailureExceptions().stream().anyMatch(SyncRunner::isSafetyValve);
             if (valve) {
                 // what this run read is suspect: the next run must read the source again, not resume this one
