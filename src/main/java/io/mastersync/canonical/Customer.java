@@ -38,7 +38,7 @@ public record Customer(
         @Size(max = 128) String region,
         @IsoCountry String country,
         @Size(max = 64) String customerGroup,
-        @DecimalMin("0") BigDecimal creditLimit,
+        @DecimalMin(value = "0", message = "must not be negative") BigDecimal creditLimit,
         @IsoCurrency String currency,
         @Pattern(regexp = "active|blocked|inactive", message = "must be one of active, blocked, inactive") String status,
         LocalDateTime lastChanged,

@@ -27,9 +27,9 @@ public record Item(
         @Size(max = 128) String mpn,
         @Size(max = 128) String category,
         @UnitOfMeasure String baseUnit,
-        @DecimalMin("0") BigDecimal netWeight,
+        @DecimalMin(value = "0", message = "must not be negative") BigDecimal netWeight,
         @UnitOfMeasure String weightUnit,
-        @DecimalMin("0") BigDecimal listPrice,
+        @DecimalMin(value = "0", message = "must not be negative") BigDecimal listPrice,
         @IsoCurrency String currency,
         @Pattern(regexp = "active|blocked|discontinued", message = "must be one of active, blocked, discontinued") String status,
         LocalDateTime lastChanged) implements CanonicalRecord {

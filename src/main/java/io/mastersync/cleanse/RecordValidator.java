@@ -61,10 +61,11 @@ public final class RecordValidator implements AutoCloseable {
 
     private static Violation toViolation(ConstraintViolation<CanonicalRecord> v) {
         String field = kebab(v.getPropertyPath().toString());
-        String rule = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
         boolean warning = v.getConstraintDescriptor().getPayload().contains(Severity.Warning.class);
         Object invalid = v.getInvalidValue();
         boolean recordLevel = invalid instanceof Boolean;
+        // a record-level check is named by what it checks (list-price-with-currency), not "AssertTrue"
+        String rule = recordLevel ? field : v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
         String value = invalid == null || recordLevel ? null : String.valueOf(invalid);
         String message = recordLevel ? v.getMessage()
                 : field + ": " + v.getMessage() + (value == null ? " (no value)" : " (value '" + value + "')");

@@ -115,4 +115,19 @@ class RecordValidatorTest {
         assertThat(validate(bad)).extracting(Violation::field)
                 .containsExactly("base-unit", "currency", "gtin", "name", "status");
     }
+
+    @Test
+    void aNegativeAmountIsRejectedWithAPlainMessageAndAMissingCurrencyIsNamedByItsCheck() {
+        Item negative = new Item("S", "K", null, null, "Name", null, null, null, null, null, null, null,
+                new BigDecimal("-5"), null, null, null);
+
+        List<Violation> found = validate(negative);
+
+        assertThat(found).filteredOn(v -> "list-price".equals(v.field())).singleElement().satisfies(v -> {
+            assertThat(v.isError()).isTrue();
+            assertThat(v.message()).isEqualTo("list-price: must not be negative (value '-5')");
+        });
+        assertThat(found).as(found.toString()).filteredOn(v -> !v.isError()).extracting(Violation::rule)
+                .containsExactly("priced-with-currency");
+    }
 }

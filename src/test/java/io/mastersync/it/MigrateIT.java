@@ -118,7 +118,7 @@ class MigrateIT {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stg_item WHERE source_key IN ('100004', '100009')",
                 Long.class)).isEqualTo(2L);
         assertThat(jdbc.queryForList("SELECT rule_id FROM rej_reason WHERE source_key = '100009'", String.class))
-                .containsExactly("AssertTrue");
+                .containsExactly("priced-with-currency");
         assertThat(jdbc.queryForList("SELECT rule_id FROM rej_reason WHERE source_key = '100004'", String.class))
                 .containsExactly("blocked-without-price");
         assertThat(jdbc.queryForList("SELECT source_key FROM rej_reason WHERE rule_id = 'email-unique' ORDER BY 1",
