@@ -63,6 +63,14 @@ final class RejectsCommand implements Runnable {
                 if (runs == null || runs == 0) {
                     throw new SourceException("there is no run " + runId + " in this database");
                 }
+                if (feed != null) {
+                    List<String> feeds = jdbc.queryForList("SELECT feed FROM run_feed WHERE run_id = ? ORDER BY feed",
+                            String.class, runId);
+                    if (!feeds.contains(feed)) {
+                        throw new SourceException("run " + runId + " has no feed '" + feed + "'; its feeds: "
+                                + String.join(", ", feeds));
+                    }
+                }
                 if (out.toAbsolutePath().getParent() != null) {
                     Files.createDirectories(out.toAbsolutePath().getParent());
                 }

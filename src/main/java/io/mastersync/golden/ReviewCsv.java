@@ -181,6 +181,16 @@ public final class ReviewCsv {
                 }
                 PairKeys k = PairKeys.of(restore(rec.get("source_a")), restore(rec.get("key_a")),
                         restore(rec.get("source_b")), restore(rec.get("key_b")));
+                String staging = EntityType.ofCode(entity).orElseThrow().stagingTable();
+                for (String[] key : List.of(new String[] {k.aSystem(), k.aKey()}, new String[] {k.bSystem(), k.bKey()})) {
+                    // a typo in a key would store a decision that never applies, silently
+                    Long found = jdbc.queryForObject("SELECT COUNT(*) FROM " + staging + " WHERE source_system = ?"
+                            + " AND source_key = ?", Long.class, key[0], key[1]);
+                    if (found == null || found == 0) {
+                        throw new DefinitionException(file, (int) rec.getRecordNumber() + 1, "no staged " + entity
+                                + " record " + key[0] + "/" + key[1] + "; nothing was imported");
+                    }
+                }
                 rows.add(new Object[] {entity, k.aSystem(), k.aKey(), k.bSystem(), k.bKey(), decision, decidedBy,
                         now});
                 if (decision.equals("same")) {

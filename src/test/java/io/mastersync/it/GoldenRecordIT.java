@@ -206,6 +206,14 @@ class GoldenRecordIT {
         assertThat(a).isNotEqualTo(b);
         String older = number(a) < number(b) ? a : b;
         String newer = older.equals(a) ? b : a;
+        Path typo = dir.resolve("typo.csv");
+        Files.writeString(typo, "entity,source_a,key_a,source_b,key_b,decision\ncustomer,ERP1,K0001,ERP1,K0002,same\n"
+                + "customer,ERP1,K0001,ERP1,NOSUCHKEY,same\n");
+        CliRun refused = CliRun.run(args("review", "import", "--file", typo.toString()));
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("typo.csv:3", "no staged customer record ERP1/NOSUCHKEY");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mdm_steward_decision", Long.class))
+                .as("nothing of a refused file is imported").isZero();
         Path file = dir.resolve("decisions.csv");
         Files.writeString(file, "entity,source_a,key_a,source_b,key_b,decision\ncustomer,ERP1,K0001,ERP1,K0002,same\n");
         CliRun imp = CliRun.run(args("review", "import", "--file", file.toString(), "--by", "steward1"));

@@ -209,6 +209,17 @@ class QualityGateIT {
     }
 
     @Test
+    @Order(4)
+    void rejectsExportOfAFeedTheRunDoesNotHaveIsAnErrorListingItsFeeds() {
+        Path out = tmp.resolve("typo.csv");
+        CliRun run = cli("rejects", "export", "--run", "4", "--feed", "acme-custmers", "--out", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("run 4 has no feed 'acme-custmers'", "acme-customers");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     @Order(5)
     void profileWritesSuggestedChecksThatParse() {
         Path out = tmp.resolve("suggested.yml");
