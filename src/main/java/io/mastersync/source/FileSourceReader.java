@@ -70,8 +70,11 @@ abstract class FileSourceReader implements SourceReader {
             // Re-parse instead of seeking: the only way that is right for multi-line quoted values.
             while (recordsInFile < resumeAt.recordsInFile()) {
                 if (nextOfCurrentFile() == null) {
-                    throw new SourceException(paths.get(fileIndex) + ": cannot resume after record " + resumeAt.recordsInFile()
-                            + " of this file: it now has only " + recordsInFile + " records");
+                    throw new SourceException("cannot resume: the interrupted run had read " + resumeAt.recordsInFile()
+                            + " records of file " + (fileIndex + 1) + " of the " + paths.size() + " matching "
+                            + files.pattern() + ", and that file (" + paths.get(fileIndex) + ") now has only "
+                            + recordsInFile + " records: the files or their contents changed since. Resume with the"
+                            + " original files, or start over with --fresh");
                 }
             }
         }

@@ -62,7 +62,19 @@ class RestartContractTest {
     void resumingBeyondTheEndOfAFileThatShrankIsAnError() throws Exception {
         write(dir, "s.csv", "sku\nA1\n", UTF_8);
         assertThatThrownBy(() -> SourceTestSupport.readFrom(spec(dir, "kind: csv\npath: s.csv"), new SourcePosition(0, 5, 5)))
-                .isInstanceOf(SourceException.class).hasMessageContaining("s.csv").hasMessageContaining("only 1");
+                .isInstanceOf(SourceException.class).hasMessageContaining("s.csv").hasMessageContaining("only 1")
+                .hasMessageContaining("--fresh");
+    }
+
+    @Test
+    void aFileAddedBeforeTheInterruptedOneIsNamedAsTheFileNowAtThatPlaceOfTheGlob() throws Exception {
+        write(dir, "g/part-0.csv", "sku\nA0\n", UTF_8); // sorts before part-a.csv, which the run was reading
+        write(dir, "g/part-a.csv", "sku\nA1\nA2\nA3\n", UTF_8);
+        assertThatThrownBy(() -> SourceTestSupport.readFrom(spec(dir, "kind: csv\npath: g/part-*.csv"),
+                new SourcePosition(0, 3, 3)))
+                .isInstanceOf(SourceException.class)
+                .hasMessageContaining("had read 3 records of file 1 of the 2 matching")
+                .hasMessageContaining("part-0.csv").hasMessageContaining("--fresh");
     }
 
     @Test
