@@ -40,6 +40,14 @@ public final class CsvSourceReader extends FileSourceReader {
     private int trailingBlankColumns;
     /** The first record, already parsed to count the columns of a headerless file. */
     private Parsed pending;
+    /** Physical lines before the current parser's first line: its line numbers plus this are the file's. */
+    private long lineBase;
+
+    /**
+     * With a record-line limit, no record is read into memory beyond this many characters: the longest record
+     * within the limit is far shorter, and a quote never closed would otherwise pull in the rest of the file.
+     */
+    private static final int MAX_RECORD_CHARS = 16 * 1024 * 1024;
 
     public CsvSourceReader(CsvSourceSpec spec) {
         super(spec.files());
@@ -70,7 +78,8 @@ public final class CsvSourceReader extends FileSourceReader {
         file = path;
         fileName = path.toString();
         textFile = TextFile.open(path, spec.encoding(), spec.allowEmpty());
-        window = new RecordTextWindow(textFile.reader());
+        window = new RecordTextWindow(textFile.reader(), spec.maxRecordLines() > 0 ? MAX_RECORD_CHARS : 0);
+        lineBase = spec.skipLines();
         exhausted = false;
         pending = null;
         trailingBlankColumns = 0;
@@ -184,13 +193,24 @@ public final class CsvSourceReader extends FileSourceReader {
                 }
                 record = records.next();
             } catch (UncheckedIOException e) {
+                if (spec.maxRecordLines() > 0 && (e.getCause() instanceof RecordTextWindow.RunawayRecord
+                        || e.getCause() instanceof CSVException)) {
+                    return runaway(e.getCause() instanceof RecordTextWindow.RunawayRecord
+                            ? "a quoted value opened on line %d runs over " + MAX_RECORD_CHARS + " characters:"
+                                    + " taken for a quote that is not closed"
+                            : "the quote opened on line %d is not closed before the end of the file");
+                }
                 exhausted = true;
                 return failure(e.getCause());
             }
+            long lastLine = parser.getCurrentLineNumber() + lineBase;
+            if (spec.maxRecordLines() > 0 && lastLine - window.startLine() + 1 > spec.maxRecordLines()) {
+                return runaway("a quoted value opened on line %d runs over more than " + spec.maxRecordLines()
+                        + " lines (to line " + lastLine + "): taken for a quote that is not closed");
+            }
             RecordTextWindow.Span span;
             try {
-                span = window.cutRecord(parser.getCurrentLineNumber() + spec.skipLines(), spec.ignoreEmptyLines(),
-                        spec.commentMarker());
+                span = window.cutRecord(lastLine, spec.ignoreEmptyLines(), spec.commentMarker());
             } catch (IOException e) {
                 throw new SourceException(file + ": cannot read: " + e.getMessage(), e);
             }
@@ -204,6 +224,29 @@ public final class CsvSourceReader extends FileSourceReader {
             return new Parsed(values, span.text(), span.line(), List.of());
         }
         return null;
+    }
+
+    /**
+     * Rejects the first line of the current record, taken for one whose quote is never closed, and reads on from
+     * the next line with a new parser: one stray quote costs one row, not the rest of the file.
+     *
+     * @param what the problem, with {@code %d} for the record's first line
+     */
+    private Parsed runaway(String what) {
+        RecordTextWindow.Span first;
+        try {
+            first = window.cutFirstLine(spec.ignoreEmptyLines(), spec.commentMarker());
+            // the old parser is dropped, not closed: closing it would close the file
+            parser = CSVParser.builder().setReader(window).setFormat(format).get();
+        } catch (IOException e) {
+            throw new SourceException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        records = parser.iterator();
+        lineBase = window.startLine() - 1;
+        RowProblem problem = new RowProblem(null, "unclosed-quote", String.format(java.util.Locale.ROOT, what,
+                first.line()) + "; this line is rejected and reading resumes on line " + (first.line() + 1)
+                + " (source.max-record-lines: " + spec.maxRecordLines() + ")");
+        return new Parsed(null, first.text(), first.line(), List.of(problem));
     }
 
     /**

@@ -23,6 +23,8 @@ import java.util.Set;
  * @param allowEmpty           a zero-byte file is 0 rows instead of an error
  * @param ignoreEmptyLines     skip lines that are empty or blank instead of reporting them
  * @param allowMissingTrailing a record with fewer values than columns is clean (missing values are null)
+ * @param maxRecordLines       a record spanning more physical lines is taken for a quote that was never closed:
+ *                             its first line is rejected and reading resumes on the next line; 0 for no limit
  */
 public record CsvSourceSpec(
         SourceFiles files,
@@ -38,7 +40,11 @@ public record CsvSourceSpec(
         Character commentMarker,
         boolean allowEmpty,
         boolean ignoreEmptyLines,
-        boolean allowMissingTrailing) implements SourceSpec {
+        boolean allowMissingTrailing,
+        int maxRecordLines) implements SourceSpec {
+
+    /** Multi-line values (addresses, notes) rarely span more; a stray quote usually swallows far more. */
+    public static final int DEFAULT_MAX_RECORD_LINES = 100;
 
     public CsvSourceSpec {
         columns = List.copyOf(columns);
@@ -48,7 +54,7 @@ public record CsvSourceSpec(
     /** Defaults for every option: comma separated UTF-8 with a header line. */
     public static CsvSourceSpec defaults(SourceFiles files) {
         return new CsvSourceSpec(files, java.nio.charset.StandardCharsets.UTF_8, ',', '"', null, true, List.of(), 0,
-                true, Set.of(""), null, false, true, false);
+                true, Set.of(""), null, false, true, false, DEFAULT_MAX_RECORD_LINES);
     }
 
     @Override

@@ -25,8 +25,26 @@ final class RecordTextWindow extends Reader {
     private boolean eof;
     private final char[] chunk = new char[8192];
 
+    /** Refuses to hand the parser more than this many characters of one record; 0 for no limit. */
+    private final int maxRecordChars;
+
     RecordTextWindow(Reader source) {
+        this(source, 0);
+    }
+
+    RecordTextWindow(Reader source, int maxRecordChars) {
         this.source = source;
+        this.maxRecordChars = maxRecordChars;
+    }
+
+    /** The parser was handed more of one record than the window allows. */
+    static final class RunawayRecord extends IOException {
+        final long line;
+
+        RunawayRecord(long line, int maxChars) {
+            super("the record starting on line " + line + " runs over " + maxChars + " characters");
+            this.line = line;
+        }
     }
 
     /** The text of one record and the physical line it starts on. */
@@ -40,6 +58,10 @@ final class RecordTextWindow extends Reader {
         }
         if (handed == text.length() && !fill()) {
             return -1;
+        }
+        if (maxRecordChars > 0 && handed - start > maxRecordChars) {
+            // a quote that is never closed would otherwise pull the rest of the file into memory
+            throw new RunawayRecord(startLine, maxRecordChars);
         }
         int n = Math.min(len, text.length() - handed);
         text.getChars(handed, handed + n, cbuf, off);
@@ -92,6 +114,26 @@ final class RecordTextWindow extends Reader {
         String raw = text.substring(recordStart, end);
         advanceTo(end == text.length() ? end : nextLineStart(end), lastLine + 1);
         return new Span(raw, recordLine);
+    }
+
+    /**
+     * Cuts the first line of the current record (after leading lines the parser would skip) and rewinds: the text
+     * after it is handed again, to a new parser. For a record taken for a quote that was never closed.
+     */
+    Span cutFirstLine(boolean skipEmpty, Character commentMarker) throws IOException {
+        int lineStart = start;
+        long line = startLine;
+        int end = lineEnd(lineStart);
+        while (end < text.length() && skippable(lineStart, end, skipEmpty, commentMarker)) {
+            lineStart = nextLineStart(end);
+            line++;
+            end = lineEnd(lineStart);
+        }
+        String raw = text.substring(lineStart, end);
+        start = end == text.length() ? end : nextLineStart(end);
+        startLine = line + 1;
+        handed = start;
+        return new Span(raw, line);
     }
 
     /**

@@ -26,7 +26,7 @@ public final class SourceSpecParser {
 
     static final Set<String> CSV_KEYS = keys("kind", "path", "encoding", "delimiter", "quote", "escape", "header",
             "columns", "skip-lines", "trim", "null-values", "comment-marker", "allow-empty", "ignore-empty-lines",
-            "allow-missing-trailing");
+            "allow-missing-trailing", "max-record-lines");
     static final Set<String> FIXED_WIDTH_KEYS = keys("kind", "path", "encoding", "fields", "skip-lines", "trim",
             "null-values", "allow-empty", "ignore-empty-lines", "strict-length", "pad-short-lines");
     static final Set<String> FIELD_KEYS = keys("name", "start", "length", "end");
@@ -83,9 +83,17 @@ public final class SourceSpecParser {
         }
         CsvSourceSpec spec = new CsvSourceSpec(files, encoding, delimiter, quote, escape, header, columns,
                 skipLines(m), m.bool("trim", true), nullValues(m), comment, m.bool("allow-empty", false),
-                m.bool("ignore-empty-lines", true), m.bool("allow-missing-trailing", false));
+                m.bool("ignore-empty-lines", true), m.bool("allow-missing-trailing", false), maxRecordLines(m));
         m.finish(CSV_KEYS);
         return spec;
+    }
+
+    private static int maxRecordLines(YamlMap m) {
+        int max = m.integer("max-record-lines", CsvSourceSpec.DEFAULT_MAX_RECORD_LINES);
+        if (max < 0) {
+            throw m.error("max-record-lines", "'max-record-lines' must be 0 (no limit) or more");
+        }
+        return max;
     }
 
     private static FixedWidthSourceSpec fixedWidth(YamlMap m, Path baseDir) {

@@ -67,11 +67,11 @@ class BadInputMigrateIT {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         Map<String, Object> feed = jdbc.queryForMap("SELECT * FROM run_feed WHERE feed = 'mixed'");
-        assertThat(feed.get("read_count")).isEqualTo(6L);
-        assertThat(feed.get("loaded_count")).isEqualTo(2L);
+        assertThat(feed.get("read_count")).isEqualTo(7L);
+        assertThat(feed.get("loaded_count")).isEqualTo(3L);
         assertThat(feed.get("rejected_count")).isEqualTo(4L);
         assertThat(jdbc.queryForList("SELECT source_key FROM stg_customer WHERE source_system = 'BAD' ORDER BY 1",
-                String.class)).containsExactly("1", "5");
+                String.class)).as("the row after the unclosed quote is read after all").containsExactly("1", "5", "7");
         List<Map<String, Object>> reasons = jdbc.queryForList("SELECT r.rule_id, r.field, j.source_line, j.raw_record"
                 + " FROM rej_reason r JOIN rej_record j USING (run_id, feed, record_no) WHERE feed = 'mixed'"
                 + " ORDER BY j.source_line");
@@ -80,7 +80,7 @@ class BadInputMigrateIT {
         assertThat(reasons).extracting(r -> r.get("source_line")).containsExactly(3L, 4L, 5L, 7L);
         assertThat(reasons.get(1).get("field")).isEqualTo("NAME");
         assertThat((String) reasons.get(1).get("raw_record")).isEqualTo("3,Ga\u2400mma,CH");
-        assertThat((String) reasons.get(3).get("raw_record")).startsWith("6,\"Zeta,IT");
+        assertThat((String) reasons.get(3).get("raw_record")).isEqualTo("6,\"Zeta,IT");
     }
 
     @Test

@@ -42,19 +42,31 @@ class BadInputTest {
     }
 
     @Test
-    void unclosedQuoteBecomesOneLastRowNamingWhereTheQuoteOpened() {
+    void anUnclosedQuoteCostsOnlyItsLineAndReadingResumesOnTheNext() {
         List<SourceRow> rows = read(path("unclosed-quote.csv"));
 
-        assertThat(rows).hasSize(2);
+        assertThat(rows).hasSize(3);
         assertThat(rows.get(0).isClean()).isTrue();
         SourceRow broken = rows.get(1);
         assertThat(broken.lineage().line()).isEqualTo(3);
         assertThat(broken.lineage().recordNumber()).isEqualTo(2);
-        assertThat(broken.lineage().raw()).isEqualTo("A2,\"Nut\nA3,Washer");
+        assertThat(broken.lineage().raw()).isEqualTo("A2,\"Nut");
         assertThat(broken.problems()).singleElement().satisfies(p -> {
             assertThat(p.code()).isEqualTo("unclosed-quote");
-            assertThat(p.message()).contains("line 3");
+            assertThat(p.message()).contains("line 3", "not closed", "resumes on line 4");
         });
+        assertThat(rows.get(2).isClean()).isTrue();
+        assertThat(rows.get(2).values()).containsExactly("A3", "Washer");
+        assertThat(rows.get(2).lineage().line()).isEqualTo(4);
+    }
+
+    @Test
+    void withNoLineLimitAnUnclosedQuoteTakesTheRestOfTheFileAsOneRejectedRow() {
+        List<SourceRow> rows = read(path("unclosed-quote.csv"), "max-record-lines: 0");
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1).lineage().raw()).isEqualTo("A2,\"Nut\nA3,Washer");
+        assertThat(rows.get(1).problems()).singleElement().satisfies(p -> assertThat(p.code()).isEqualTo("unclosed-quote"));
     }
 
     @Test

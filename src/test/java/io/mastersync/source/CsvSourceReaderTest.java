@@ -91,6 +91,40 @@ class CsvSourceReaderTest {
     }
 
     @Test
+    void aStrayQuoteClosedLinesLaterIsCaughtByTheLineLimitAndTheSwallowedRowsAreReadAfterAll() throws Exception {
+        // a stray quote in line 3 is "closed" by the one in line 6: without a limit rows A3-A5 vanish into A2's name
+        write(dir, "s.csv", "sku;name;brand\nA1;Bolt;X\nA2;\"Nut;X\nA3;Washer;X\nA4;Screw;X\nA5;\"Pin\";X\nA6;Rivet;X\n",
+                UTF_8);
+
+        List<SourceRow> unlimited = readAll(spec(dir, "kind: csv\npath: s.csv\ndelimiter: ';'\nmax-record-lines: 0"));
+        List<SourceRow> rows = readAll(spec(dir, "kind: csv\npath: s.csv\ndelimiter: ';'\nmax-record-lines: 1"));
+
+        assertThat(unlimited).hasSize(3);
+        assertThat(rows).extracting(r -> r.value("sku")).containsExactly("A1", null, "A3", "A4", "A5", "A6");
+        assertThat(rows.get(1).lineage().raw()).isEqualTo("A2;\"Nut;X");
+        assertThat(rows.get(1).problems()).extracting(RowProblem::code).containsExactly("unclosed-quote");
+        assertThat(rows.get(4).value("name")).isEqualTo("Pin");
+        assertThat(rows).extracting(r -> r.lineage().line()).containsExactly(2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(rows).extracting(r -> r.lineage().recordNumber()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        // the same positions on restart
+        for (int n = 0; n <= rows.size(); n++) {
+            SourceTestSupport.assertRestartMatches(spec(dir, "kind: csv\npath: s.csv\ndelimiter: ';'\nmax-record-lines: 1"), n);
+        }
+    }
+
+    @Test
+    void aMultiLineValueWithinTheLineLimitStaysOneRecord() throws Exception {
+        write(dir, "a.csv", "sku,address\nA1,\"Main St 1\nBuilding B\nFloor 3\"\nA2,x\n", UTF_8);
+
+        List<SourceRow> rows = readAll(spec(dir, "kind: csv\npath: a.csv\nmax-record-lines: 3"));
+
+        assertThat(rows).allMatch(SourceRow::isClean).extracting(r -> r.value("sku")).containsExactly("A1", "A2");
+        assertThat(rows.get(0).value("address")).isEqualTo("Main St 1\nBuilding B\nFloor 3");
+        assertThat(readAll(spec(dir, "kind: csv\npath: a.csv\nmax-record-lines: 2")).get(0).problems())
+                .extracting(RowProblem::code).containsExactly("unclosed-quote");
+    }
+
+    @Test
     void trailingEmptyColumnsAreNullsAndATrailingDelimiterOnTheHeaderIsNoColumn() throws Exception {
         write(dir, "t.csv", "sku;name;color;size;\nA1;Bolt;;;\nA2;Nut;red;;\n", UTF_8);
         List<SourceRow> rows = readAll(spec(dir, "kind: csv\npath: t.csv\ndelimiter: ';'"));
