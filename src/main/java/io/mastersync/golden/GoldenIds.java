@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Stable golden ids. Each cluster inherits the ids its members had in the previous cross-reference: the oldest
  * (lowest number) first, so a merge keeps the older id; when several clusters claim one old id (a split) the
- * cluster holding most of its former members gets it (ties: the cluster with the smallest member). Clusters
+ * cluster holding most of its former members gets it (ties: the cluster with the member that has held the id
+ * longest, then the cluster with the smallest member). Clusters
  * without an inheritable id get new numbers in the order of their smallest member. An old id no cluster
  * inherits is retired in favour of the id of the cluster that holds most of its former members.
  */
@@ -53,9 +54,18 @@ public final class GoldenIds {
      * @param nextNumber the number of the next new id
      */
     public static Assignment assign(List<int[]> clusters, String[] previous, String prefix, long nextNumber) {
+        return assign(clusters, previous, new long[previous.length], prefix, nextNumber);
+    }
+
+    /**
+     * @param since the run since which each record has had its previous id (its tenure); breaks a tie between
+     *              the equal parts of a split in favour of the longest-standing member
+     */
+    public static Assignment assign(List<int[]> clusters, String[] previous, long[] since, String prefix,
+            long nextNumber) {
         int n = clusters.size();
         List<Map<String, Integer>> overlaps = new ArrayList<>(n);
-        List<long[]> claims = new ArrayList<>(); // {cluster, number, count, smallest member} sorted
+        List<long[]> claims = new ArrayList<>(); // {cluster, number, count, earliest since, smallest member}
         Map<Long, String> idByNumber = new HashMap<>();
         for (int c = 0; c < n; c++) {
             Map<String, Integer> o = Map.of(); // most clusters of a first run: no map per cluster
@@ -71,11 +81,18 @@ public final class GoldenIds {
             for (Map.Entry<String, Integer> e : o.entrySet()) {
                 long num = number(e.getKey());
                 idByNumber.put(num, e.getKey());
-                claims.add(new long[] {c, num, e.getValue(), clusters.get(c)[0]});
+                long earliest = Long.MAX_VALUE;
+                for (int r : clusters.get(c)) {
+                    if (e.getKey().equals(previous[r])) {
+                        earliest = Math.min(earliest, since[r]);
+                    }
+                }
+                claims.add(new long[] {c, num, e.getValue(), earliest, clusters.get(c)[0]});
             }
         }
         claims.sort((x, y) -> x[1] != y[1] ? Long.compare(x[1], y[1])
-                : x[2] != y[2] ? Long.compare(y[2], x[2]) : Long.compare(x[3], y[3]));
+                : x[2] != y[2] ? Long.compare(y[2], x[2])
+                : x[3] != y[3] ? Long.compare(x[3], y[3]) : Long.compare(x[4], y[4]));
         String[] ids = new String[n];
         Set<String> used = new HashSet<>();
         for (long[] claim : claims) {

@@ -74,7 +74,8 @@ public final class GoldenStep {
         List<int[]> clusters = clusters(runId, code, index, best);
 
         Previous prev = previous(code, index, n);
-        GoldenIds.Assignment ids = GoldenIds.assign(clusters, prev.ids, GoldenIds.prefix(code), prev.maxNumber + 1);
+        GoldenIds.Assignment ids = GoldenIds.assign(clusters, prev.ids, prev.since, GoldenIds.prefix(code),
+                prev.maxNumber + 1);
         List<int[]> rebuilt = clusters;
         String[] rebuiltIds = ids.ids();
         String[][] values = null;
@@ -122,7 +123,7 @@ public final class GoldenStep {
             jdbc.update("DELETE FROM mdm_xref WHERE entity = ?", code);
         }
         jdbc.update("DELETE FROM mdm_golden_retired WHERE entity = ? AND run_id = ?", code, runId);
-        writeRows(runId, entity, staged, values, rebuilt, rebuiltIds, best, priors, ids.retired());
+        writeRows(runId, entity, staged, values, rebuilt, rebuiltIds, best, priors, ids.retired(), prev);
         if (!incremental && jdbc.execute((ConnectionCallback<SqlDialect>) SqlDialect::of) == SqlDialect.POSTGRESQL) {
             // statistics for the tables just rewritten: without them (autovacuum analyzes later, if ever before
             // the next sync) a sync's delete of 500 cross-reference keys scanned every row of the source system
@@ -156,6 +157,8 @@ public final class GoldenStep {
     private static final class Previous {
         final String[] ids;
         final long[] runs;
+        /** The run since which each record has had its id. */
+        final long[] since;
         final List<String[]> departedKeys = new ArrayList<>();
         final Set<String> departedIds = new TreeSet<>();
         final Map<String, Members> members = new HashMap<>();
@@ -179,12 +182,14 @@ public final class GoldenStep {
         Previous(int n) {
             ids = new String[n];
             runs = new long[n];
+            since = new long[n];
         }
     }
 
     private Previous previous(String code, Map<String, Integer> index, int n) {
         Previous prev = new Previous(n);
-        jdbc.query("SELECT source_system, source_key, golden_id, run_id FROM mdm_xref WHERE entity = ?", rs -> {
+        jdbc.query("SELECT source_system, source_key, golden_id, run_id, COALESCE(since_run, run_id) FROM mdm_xref"
+                + " WHERE entity = ?", rs -> {
             // one String per golden id, shared by its members (a map look-up is cheaper than String.intern)
             Previous.Members m = prev.members.computeIfAbsent(rs.getString(3), Previous.Members::new);
             m.count++;
@@ -194,6 +199,7 @@ public final class GoldenStep {
             if (i != null) {
                 prev.ids[i] = id;
                 prev.runs[i] = rs.getLong(4);
+                prev.since[i] = rs.getLong(5);
             } else {
                 prev.departedKeys.add(new String[] {rs.getString(1), rs.getString(2)});
                 prev.departedIds.add(id);
@@ -306,7 +312,7 @@ public final class GoldenStep {
      */
     private void writeRows(long runId, EntityType entity, StagedRecords staged, String[][] values,
             List<int[]> clusters, String[] clusterIds, double[] best, Map<String, Prior> priors,
-            Map<String, String> retired) {
+            Map<String, String> retired, Previous prev) {
         String code = entity.code();
         List<CanonicalField> all = entity.fields();
         List<String> goldenColumns = new ArrayList<>(List.of("golden_id"));
@@ -344,11 +350,12 @@ public final class GoldenStep {
                 }
             }
             try (BulkRows rows = BulkRows.open(con, "mdm_xref", List.of("entity", "source_system", "source_key",
-                    "golden_id", "match_probability", "run_id"))) {
+                    "golden_id", "match_probability", "run_id", "since_run"))) {
                 for (int c = 0; c < clusters.size(); c++) {
                     for (int r : clusters.get(c)) {
+                        long since = clusterIds[c].equals(prev.ids[r]) ? prev.since[r] : runId;
                         rows.add(code, staged.system(r), staged.key(r), clusterIds[c],
-                                Double.isNaN(best[r]) ? null : best[r], runId);
+                                Double.isNaN(best[r]) ? null : best[r], runId, since);
                     }
                 }
             }

@@ -44,6 +44,19 @@ class GoldenIdsTest {
     }
 
     @Test
+    void anEvenSplitLeavesTheIdWithThePartWhoseMemberHeldItLongest() {
+        // record 0 (ANTO2) joined the id in run 5; record 1 (ANTON) has held it since run 2
+        String[] prev = {"G-ITEM-000003", "G-ITEM-000003"};
+        long[] since = {5, 2};
+
+        GoldenIds.Assignment a = GoldenIds.assign(List.of(new int[] {0}, new int[] {1}), prev, since, P, 10);
+
+        assertThat(a.ids()).containsExactly("G-ITEM-000010", "G-ITEM-000003");
+        assertThat(GoldenIds.assign(List.of(new int[] {0}, new int[] {1}), prev, new long[] {2, 5}, P, 10).ids())
+                .containsExactly("G-ITEM-000003", "G-ITEM-000010");
+    }
+
+    @Test
     void numbersGrowPastSixDigits() {
         assertThat(GoldenIds.format(P, 1_234_567)).isEqualTo("G-ITEM-1234567");
         assertThat(GoldenIds.number("G-ITEM-1234567")).isEqualTo(1_234_567);

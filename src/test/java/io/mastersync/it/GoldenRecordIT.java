@@ -222,6 +222,12 @@ class GoldenRecordIT {
         Map<String, String> ids = xref();
         assertThat(ids.get("ERP1/K0001")).isEqualTo(older);
         assertThat(ids.get("ERP1/K0002")).isEqualTo(older);
+        String joined = older.equals(a) ? "K0002" : "K0001";
+        String kept = older.equals(a) ? "K0001" : "K0002";
+        assertThat(jdbc.queryForObject("SELECT since_run FROM mdm_xref WHERE source_key = ?", Long.class, joined))
+                .as("tenure: the member that joined the id in this run").isEqualTo(runId());
+        assertThat(jdbc.queryForObject("SELECT since_run FROM mdm_xref WHERE source_key = ?", Long.class, kept))
+                .as("tenure: the member that had the id before").isLessThan(runId());
         Map<String, Object> retired = jdbc.queryForMap("SELECT * FROM mdm_golden_retired WHERE retired_id = ?", newer);
         assertThat(retired.get("surviving_id")).isEqualTo(older);
         assertThat(retired.get("run_id")).isEqualTo(runId());
