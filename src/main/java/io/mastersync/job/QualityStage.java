@@ -138,7 +138,12 @@ class QualityStage implements RunStage {
 
     /** The feed's parsed quality file (null without one): parsed when a run is built, before anything loads. */
     static QualityChecks checksOf(FeedPlan feed) {
-        return feed.definition().qualityFile().map(QualityChecksParser::parse).orElse(null);
+        List<String> columns = new ArrayList<>();
+        for (CanonicalField field : feed.definition().entity().fields()) {
+            columns.add(field.name());
+        }
+        columns.add(LINE);
+        return feed.definition().qualityFile().map(f -> QualityChecksParser.parse(f, columns)).orElse(null);
     }
 
     /**

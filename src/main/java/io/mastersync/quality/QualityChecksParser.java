@@ -35,6 +35,15 @@ public final class QualityChecksParser {
     }
 
     public static QualityChecks parse(Path file) {
+        return parse(file, null);
+    }
+
+    /**
+     * @param columns the dataset's columns, or null to leave unknown columns to the run (which reports such a
+     *                check as an error): with them, a check on a column the dataset does not have is refused here,
+     *                naming the file and line, before anything is loaded
+     */
+    public static QualityChecks parse(Path file, java.util.Collection<String> columns) {
         YamlMap root = YamlMap.read(file);
         String dataset = root.optionalString("dataset").orElse(null);
         if (!root.has("checks")) {
@@ -45,7 +54,7 @@ public final class QualityChecksParser {
         List<Check> checks = new java.util.ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (YamlMap entry : entries) {
-            Check check = parseCheck(file, entry);
+            Check check = parseCheck(file, entry, columns);
             if (!ids.add(check.id())) {
                 throw entry.error("id", "duplicate check id '" + check.id() + "'");
             }
@@ -54,7 +63,7 @@ public final class QualityChecksParser {
         return new QualityChecks(file, dataset, checks);
     }
 
-    private static Check parseCheck(Path file, YamlMap m) {
+    private static Check parseCheck(Path file, YamlMap m, java.util.Collection<String> columns) {
         for (String key : m.keys()) {
             if (!CHECK_KEYS.contains(key)) { // a typo is a better message than the key it was meant to be missing
                 throw m.error(key, "unknown key '" + key + "'; known keys of a check: "
@@ -75,6 +84,10 @@ public final class QualityChecksParser {
         String metric = m.optionalString("metric")
                 .orElseThrow(() -> m.error("metric", "check '" + id + "': missing required key 'metric'"));
         Analyzer<?> analyzer = analyzer(file, m, id, metric, known);
+        if (columns != null && analyzer.column() != null && !columns.contains(analyzer.column())) {
+            throw m.error("column", "check '" + id + "': unknown column '" + analyzer.column() + "'; the columns: "
+                    + String.join(", ", columns));
+        }
 
         Check check;
         if (kind.equals("assert")) {

@@ -117,6 +117,23 @@ class QualityChecksParserTest {
     }
 
     @Test
+    void aColumnTheDatasetDoesNotHaveIsRefusedWithItsLineWhenTheColumnsAreKnown() throws IOException {
+        Path file = write("""
+                checks:
+                  - id: price-complete
+                    metric: completeness
+                    column: listprice
+                    assert: ">= 0.9"
+                """);
+
+        assertThatThrownBy(() -> QualityChecksParser.parse(file, java.util.List.of("name", "list-price", "source-line")))
+                .isInstanceOf(DefinitionException.class)
+                .hasMessageContaining(file + ":4: ")
+                .hasMessageContaining("unknown column 'listprice'").hasMessageContaining("list-price");
+        assertThat(QualityChecksParser.parse(file).checks()).as("without the columns the run reports it").hasSize(1);
+    }
+
+    @Test
     void unknownKeyNamesItsLine() throws IOException {
         assertError("""
                 checks:
