@@ -139,6 +139,17 @@ class SurvivorshipTest {
     }
 
     @Test
+    void aFieldTheEntityDoesNotHaveIsReportedOnTheLineThatNamesIt(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("m.yml");
+        Files.writeString(f, String.join("\n", "match:", "  blocking:", "    - id: p", "      key: [ {field: phone} ]",
+                "  comparisons:", "    - { id: name, method: jaro-winkler }", "    - { id: city, field: town, method: exact }", ""));
+
+        assertThatThrownBy(() -> MatchFile.read(f, C)).isInstanceOf(DefinitionException.class)
+                .hasMessageContaining(f + ":7: ").hasMessageContaining("'town', which is not a customer field")
+                .hasMessageContaining("city");
+    }
+
+    @Test
     void shippedMatchFilesParse() {
         assertThat(MatchFile.read(Path.of("rules/customer-match.yml"), EntityType.CUSTOMER).matchFields())
                 .contains("name", "postal-code", "phone", "email", "vat-id", "birth-date");
