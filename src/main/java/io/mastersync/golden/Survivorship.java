@@ -54,6 +54,7 @@ public final class Survivorship {
     private final SurvivorshipRule defaultRule;
     private final Map<String, SurvivorshipRule> fieldRules;
     private final int lastChanged;
+    private final List<int[]> unitPairs;
 
     public Survivorship(EntityType entity, List<String> sourcePriority, SurvivorshipRule defaultRule,
             Map<String, SurvivorshipRule> fieldRules) {
@@ -62,6 +63,7 @@ public final class Survivorship {
         this.defaultRule = defaultRule;
         this.fieldRules = Map.copyOf(fieldRules);
         this.lastChanged = entity.indexOf("last-changed");
+        this.unitPairs = unitPairs(entity);
     }
 
     public SurvivorshipRule rule(String field) {
@@ -82,7 +84,43 @@ public final class Survivorship {
             SurvivorshipRule rule = rule(fields.get(f).name());
             pick(rule, f, ordered, values, lineage);
         }
+        for (int[] pair : unitPairs) {
+            unitOfTheAmount(pair[0], pair[1], ordered, values, lineage);
+        }
         return new Golden(values, lineage);
+    }
+
+    /**
+     * An amount and its unit are one value in two fields: an amount from one system with the currency of another
+     * would be a wrong price or credit limit. Unless the file gives the unit field a rule of its own, the unit
+     * comes from the record the golden amount came from (none if that record has none).
+     */
+    private void unitOfTheAmount(int amount, int unit, List<SourceRecord> members, String[] values,
+            String[] lineage) {
+        if (lineage[amount] == null || fieldRules.containsKey(entity.fields().get(unit).name())) {
+            return;
+        }
+        for (SourceRecord r : members) {
+            if (r.ref().equals(lineage[amount])) {
+                values[unit] = r.value(unit);
+                lineage[unit] = values[unit] == null ? null : r.ref();
+                return;
+            }
+        }
+    }
+
+    /** Amount fields and the unit fields that belong to them: {amount index, unit index}. */
+    private static List<int[]> unitPairs(EntityType entity) {
+        List<int[]> pairs = new ArrayList<>();
+        for (String[] p : List.of(new String[] {"list-price", "currency"}, new String[] {"credit-limit", "currency"},
+                new String[] {"net-weight", "weight-unit"})) {
+            int amount = entity.indexOf(p[0]);
+            int unit = entity.indexOf(p[1]);
+            if (amount >= 0 && unit >= 0) {
+                pairs.add(new int[] {amount, unit});
+            }
+        }
+        return pairs;
     }
 
     /**

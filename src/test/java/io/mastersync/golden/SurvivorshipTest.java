@@ -45,6 +45,27 @@ class SurvivorshipTest {
     }
 
     @Test
+    void theCurrencyComesFromTheRecordTheCreditLimitCameFrom() {
+        SourceRecord nw = rec("NW", "RATTC", "Rattlesnake", null, null, "2025-01-01T00:00");
+        nw.values()[C.indexOf("credit-limit")] = "42500";
+        SourceRecord wwi = rec("WWI", "9003", "Rattlesnake", null, null, "2024-01-01T00:00");
+        wwi.values()[C.indexOf("credit-limit")] = "1000";
+        wwi.values()[CURRENCY] = "USD";
+        Survivorship mostRecent = Survivorship.defaults(C);
+
+        Survivorship.Golden g = mostRecent.apply(List.of(nw, wwi));
+
+        assertThat(g.values()[C.indexOf("credit-limit")]).isEqualTo("42500");
+        assertThat(g.values()[CURRENCY]).as("not WWI's USD, which belongs to its own 1000").isNull();
+        nw.values()[CURRENCY] = "EUR";
+        assertThat(mostRecent.apply(List.of(nw, wwi)).lineage()[CURRENCY]).isEqualTo("NW/RATTC");
+        // a rule of its own for the unit field is the file's decision
+        Survivorship fixed = with("currency", new SurvivorshipRule(SurvivorshipRule.Kind.FIXED, List.of(), "CHF",
+                null, null));
+        assertThat(fixed.apply(List.of(nw, wwi)).values()[CURRENCY]).isEqualTo("CHF");
+    }
+
+    @Test
     void sourcePriorityTakesTheMostTrustedSourceThatHasAValue() {
         Survivorship s = with("name", SurvivorshipRule.of(SurvivorshipRule.Kind.SOURCE_PRIORITY));
         Survivorship.Golden g = s.apply(List.of(NEW_ACME, OLD_SAP, MID_ACME));
