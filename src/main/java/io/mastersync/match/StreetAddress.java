@@ -13,8 +13,9 @@ import java.util.Map;
  * organisation, which share its name and often its phone number, are told apart by little else.</li>
  * </ul>
  * So each line is put into one canonical form (common street types and compass words written as their USPS /
- * usual abbreviation, punctuation as blanks), and a pair whose lines both start with a house number, and different
- * ones, is a disagreement (similarity 0). Otherwise the similarity is Jaro-Winkler of the canonical forms.
+ * usual abbreviation, punctuation as blanks), and a pair whose lines both have a house number, at the start
+ * ({@code 2820 N Leavitt St}) or at the end ({@code Obere Str. 57}), and different ones, is a disagreement
+ * (similarity 0). Otherwise the similarity is Jaro-Winkler of the canonical forms.
  */
 final class StreetAddress {
 
@@ -49,7 +50,8 @@ final class StreetAddress {
         String normalized = Text.normalize(value);
         StringBuilder sb = new StringBuilder(normalized.length());
         String houseNumber = null;
-        for (String token : normalized.split(" ")) {
+        String[] tokens = normalized.split(" ");
+        for (String token : tokens) {
             if (token.isEmpty()) {
                 continue;
             }
@@ -60,7 +62,30 @@ final class StreetAddress {
             }
             sb.append(ABBREVIATIONS.getOrDefault(token, token));
         }
+        if (houseNumber == null) {
+            houseNumber = trailingHouseNumber(tokens);
+        }
         return new Line(sb.toString().toCharArray(), houseNumber);
+    }
+
+    /**
+     * The house number at the end of a line, as most of Europe writes it ({@code Obere Str. 57},
+     * {@code Hauptstrasse 12 a}), or null: the last token that is not a single letter, when it starts with a digit
+     * and is not the line's only word.
+     */
+    private static String trailingHouseNumber(String[] tokens) {
+        int words = 0;
+        for (String token : tokens) {
+            words += token.isEmpty() ? 0 : 1;
+        }
+        for (int i = tokens.length - 1; i >= 0 && words > 1; i--) {
+            String token = tokens[i];
+            if (token.isEmpty() || (token.length() == 1 && Character.isLetter(token.charAt(0)))) {
+                continue;
+            }
+            return leadingDigits(token);
+        }
+        return null;
     }
 
     /** Similarity of two prepared lines, NaN when either is empty. */

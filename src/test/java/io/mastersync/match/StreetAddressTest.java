@@ -27,6 +27,18 @@ class StreetAddressTest {
     }
 
     @Test
+    void aHouseNumberAtTheEndOfTheLineCountsToo() {
+        // German, Austrian, Dutch... street lines: the number comes last
+        assertThat(address.similarity("Obere Str. 57", "Obere Str. 58")).isEqualTo(0.0);
+        assertThat(address.similarity("Hauptstrasse 12 a", "Hauptstrasse 14")).isEqualTo(0.0);
+        assertThat(address.similarity("Obere Str. 57", "Obere Str 57")).isEqualTo(1.0);
+        assertThat(address.similarity("Hauptstrasse 12 a", "Hauptstrasse 12a")).isGreaterThan(0.92);
+        assertThat(address.similarity("57 Obere Str", "Obere Str 57")).as("one number, written first or last")
+                .isGreaterThan(0.0);
+        assertThat(address.similarity("Route 66", "Route 66")).isEqualTo(1.0);
+    }
+
+    @Test
     void houseNumberComparedByItsDigits() {
         // leading zeros are no disagreement
         assertThat(address.similarity("012 Main St", "12 Main Street")).isGreaterThan(0.92);
