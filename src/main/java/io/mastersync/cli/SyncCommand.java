@@ -45,11 +45,7 @@ final class SyncCommand implements Callable<Integer>, SpringCommand {
             SyncRunner.SyncResult result = context.getBean(SyncRunner.class).sync(jobs, force);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Sync run %d %s%n", result.run().runId(), result.run().success() ? "completed" : "did not complete");
-            // the columns from read to filtered add up: read = inserted + ... + filtered; deleted (keys made
-            // non-live: tombstones of staged keys, keys missing from a snapshot) and not-cleansed are not in the sum
-            out.printf("%-24s %10s %10s %10s %10s %10s %10s %10s %10s %12s%n", "feed", "read", "inserted", "updated",
-                    "unchanged", "tombstones", "rejected", "filtered", "deleted", "not-cleansed");
-            result.feedLines().forEach(out::println);
+            printCounts(out, result.feedLines());
             RunResult.Quality quality = result.run().quality();
             if (quality != null) {
                 out.printf("quality: %s%n", MigrateCommand.verdictLine(quality));
@@ -72,5 +68,17 @@ final class SyncCommand implements Callable<Integer>, SpringCommand {
             }
             return MastersyncCommand.EXIT_OK;
         }
+    }
+
+    /** One line per applied feed; nothing when no feed was applied (stopped by the safety valve, or failed). */
+    private static void printCounts(PrintWriter out, List<String> feedLines) {
+        if (feedLines.isEmpty()) {
+            return;
+        }
+        // the columns from read to filtered add up: read = inserted + ... + filtered; deleted (keys made non-live:
+        // tombstones of staged keys, keys missing from a snapshot) and not-cleansed are not in the sum
+        out.printf("%-24s %10s %10s %10s %10s %10s %10s %10s %10s %12s%n", "feed", "read", "inserted", "updated",
+                "unchanged", "tombstones", "rejected", "filtered", "deleted", "not-cleansed");
+        feedLines.forEach(out::println);
     }
 }

@@ -66,6 +66,15 @@ public record Assertion(String operator, double bound, double upper) {
         return operator + " " + format(bound);
     }
 
+    /** For messages a steward reads: at most 4 decimals ({@code 0.9796}, not {@code 0.9795918367346939}). */
+    static String display(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return Double.toString(v);
+        }
+        return java.math.BigDecimal.valueOf(v).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
+    }
+
     static String format(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return Double.toString(v);

@@ -43,7 +43,7 @@ public final class CheckEvaluator {
             }
             if (check instanceof AssertionCheck a) {
                 boolean holds = a.assertion().test(value);
-                String message = what + " is " + Assertion.format(value) + ", expected " + a.assertion();
+                String message = what + " is " + Assertion.display(value) + ", expected " + a.assertion();
                 return result(check, profile, holds ? CheckStatus.PASSED : failure(check), value, message,
                         holds ? List.of() : examples);
             }

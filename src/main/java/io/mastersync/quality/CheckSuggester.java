@@ -107,7 +107,10 @@ public final class CheckSuggester {
                 y.append("    assert: ").append(q(">= " + Assertion.format(Math.floor(share * 100 + 1e-9) / 100))).append('\n');
             }
         }
-        if (type == DataType.INTEGER || type == DataType.DECIMAL) {
+        // whole numbers that are mostly distinct are identifiers (keys, customer numbers): their range means nothing
+        double distinct = value(m, "approx-distinct");
+        boolean identifier = type == DataType.INTEGER && size != null && distinct >= 0.75 * size;
+        if ((type == DataType.INTEGER || type == DataType.DECIMAL) && !identifier) {
             double min = value(m, "minimum");
             double max = value(m, "maximum");
             if (!Double.isNaN(min) && !Double.isNaN(max)) {
@@ -125,7 +128,10 @@ public final class CheckSuggester {
         }
 
         Metric histogram = m.get("histogram");
-        if (histogram != null && !key && !histogram.detail().isEmpty() && histogram.detail().size() <= MAX_ALLOWED_VALUES
+        // a list of allowed values only where values repeat (codes), not for a few rows of distinct values
+        boolean repeats = size != null && histogram != null && histogram.detail().size() * 2 <= size;
+        if (histogram != null && !key && repeats && !histogram.detail().isEmpty()
+                && histogram.detail().size() <= MAX_ALLOWED_VALUES
                 && histogram.detail().stream().noneMatch(b -> b.value().equals(Histogram.OTHER))) {
             check(y, ids, base + "-allowed-values", "warning", "contained-in", column,
                     histogram.detail().size() + " distinct values observed; move them to a reference file if the list grows");

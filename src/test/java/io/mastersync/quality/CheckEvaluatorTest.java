@@ -75,6 +75,13 @@ class CheckEvaluatorTest {
     }
 
     @Test
+    void messagesShowAtMostFourDecimals() {
+        assertThat(Assertion.display(48.0 / 49)).isEqualTo("0.9796");
+        assertThat(Assertion.display(0.75)).isEqualTo("0.75");
+        assertThat(Assertion.display(1_000_000)).isEqualTo("1000000");
+    }
+
+    @Test
     void failedResultCarriesMetricThresholdAndExampleRows() {
         CheckResult result = evaluate(assertion("email-complete", CheckSeverity.ERROR, new Completeness("email"), ">= 0.95"));
         assertThat(result.metricValue()).isEqualTo(0.75);

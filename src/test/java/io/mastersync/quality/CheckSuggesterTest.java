@@ -46,10 +46,11 @@ class CheckSuggesterTest {
         Map<String, Check> byId = new LinkedHashMap<>();
         checks.checks().forEach(c -> byId.put(c.id(), c));
         assertThat(byId).containsKeys("rows-did-not-drop", "customer-number-complete", "customer-number-unique",
-                "customer-number-is-integer", "customer-number-minimum", "customer-number-maximum", "email-complete",
-                "country-allowed-values", "credit-limit-is-decimal", "name-max-length");
+                "customer-number-is-integer", "email-complete", "country-allowed-values", "credit-limit-is-decimal",
+                "credit-limit-minimum", "credit-limit-maximum", "name-max-length");
+        // customer numbers are identifiers: their range is no expectation
         assertThat(byId).doesNotContainKeys("notes-complete", "email-unique", "country-unique", "name-allowed-values",
-                "customer-number-allowed-values");
+                "customer-number-allowed-values", "customer-number-minimum", "customer-number-maximum");
         // completeness slightly below observed (0.98 -> 0.96), 1.0 stays 1.0
         assertThat(((AssertionCheck) byId.get("email-complete")).assertion()).isEqualTo(Assertion.parse(">= 0.96"));
         assertThat(byId.get("email-complete").severity()).isEqualTo(CheckSeverity.WARNING);
@@ -63,6 +64,23 @@ class CheckSuggesterTest {
                 new ProfileRunner("customer", checks.analyzers()).run(customers()));
         assertThat(results).allSatisfy(r -> assertThat(r.status()).as(r.checkId() + ": " + r.message())
                 .isEqualTo(CheckStatus.PASSED));
+    }
+
+    @Test
+    void aFewDistinctKeysWithARepeatedOneGetNoListOfAllowedValues() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String key : List.of("000123", "000124", "000125", "000126", "000123")) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("source-key", key);
+            rows.add(row);
+        }
+        AnalysisResult profile = new ProfileRunner("item", CheckSuggester.profilingAnalyzers(List.of("source-key")))
+                .run(rows);
+
+        String yaml = CheckSuggester.suggest("item", profile.allMetrics());
+
+        assertThat(yaml).doesNotContain("source-key-allowed-values").doesNotContain("source-key-minimum")
+                .contains("source-key-complete");
     }
 
     @Test
