@@ -170,7 +170,8 @@ public final class CsvSourceReader extends FileSourceReader {
         for (int i = 0; i < named; i++) {
             String name = ValueCleaner.stripBlanks(names[i]);
             if (name.isEmpty()) {
-                throw new SourceException(file + ":" + header.line() + ": column " + (i + 1) + " of the header has no name");
+                // a pandas export's index column, a spreadsheet's unlabelled column: mapped, if at all, by position
+                name = "column-" + (i + 1);
             }
             Integer first = seen.putIfAbsent(name, i + 1);
             if (first != null) {

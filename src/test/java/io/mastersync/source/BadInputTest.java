@@ -150,11 +150,11 @@ class BadInputTest {
     }
 
     @Test
-    void blankHeaderNameNamesFileLineAndColumn() {
-        assertThatThrownBy(() -> read(path("blank-header.csv")))
-                .isInstanceOf(SourceException.class)
-                .hasMessageContaining("blank-header.csv:1:")
-                .hasMessageContaining("column 2");
+    void aBlankHeaderNameIsNamedByPositionSoNoRowIsLost() {
+        List<SourceRow> rows = read(path("blank-header.csv"));
+
+        assertThat(rows).isNotEmpty();
+        assertThat(rows.get(0).layout().names()).contains("column-2");
     }
 
     private static SourceSpec spec(String file) {

@@ -113,6 +113,18 @@ class CsvSourceReaderTest {
     }
 
     @Test
+    void aBlankHeaderNameIsNamedByItsPosition() throws Exception {
+        // pandas writes its index as a first column without a name
+        write(dir, "p.csv", ",StockItemID,StockItemName\n0,1,USB missile launcher\n1,2,DBA joke mug\n", UTF_8);
+
+        List<SourceRow> rows = readAll(spec(dir, "kind: csv\npath: p.csv"));
+
+        assertThat(rows.get(0).layout().names()).containsExactly("column-1", "StockItemID", "StockItemName");
+        assertThat(rows).allMatch(SourceRow::isClean);
+        assertThat(rows.get(1).value("column-1")).isEqualTo("1");
+    }
+
+    @Test
     void aMultiLineValueWithinTheLineLimitStaysOneRecord() throws Exception {
         write(dir, "a.csv", "sku,address\nA1,\"Main St 1\nBuilding B\nFloor 3\"\nA2,x\n", UTF_8);
 
