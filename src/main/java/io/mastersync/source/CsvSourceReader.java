@@ -80,6 +80,7 @@ public final class CsvSourceReader extends FileSourceReader {
         textFile = TextFile.open(path, spec.encoding(), spec.allowEmpty());
         window = new RecordTextWindow(textFile.reader(), spec.maxRecordLines() > 0 ? MAX_RECORD_CHARS : 0);
         lineBase = spec.skipLines();
+        layout = null; // until this file's header is read: a broken header line yields no values
         exhausted = false;
         pending = null;
         trailingBlankColumns = 0;
@@ -247,7 +248,31 @@ public final class CsvSourceReader extends FileSourceReader {
         RowProblem problem = new RowProblem(null, "unclosed-quote", String.format(java.util.Locale.ROOT, what,
                 first.line()) + "; this line is rejected and reading resumes on line " + (first.line() + 1)
                 + " (source.max-record-lines: " + spec.maxRecordLines() + ")");
-        return new Parsed(null, first.text(), first.line(), List.of(problem));
+        return new Parsed(layout == null ? null : leadingValues(first.text()), first.text(), first.line(),
+                List.of(problem));
+    }
+
+    /**
+     * The values of a rejected line before the field where its quote opened, the rest null: the reject then still
+     * names its source key (when the key comes first), and a snapshot sync keeps that key's staged record instead
+     * of deleting it as not seen.
+     */
+    private String[] leadingValues(String line) {
+        String[] values = new String[layout.size()];
+        int from = 0;
+        for (int i = 0; i < values.length; i++) {
+            int end = line.indexOf(spec.delimiter(), from);
+            String field = end < 0 ? line.substring(from) : line.substring(from, end);
+            if (spec.quote() != null && field.indexOf(spec.quote()) >= 0) {
+                break;
+            }
+            values[i] = field;
+            if (end < 0) {
+                break;
+            }
+            from = end + 1;
+        }
+        return values;
     }
 
     /**

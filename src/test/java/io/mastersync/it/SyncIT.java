@@ -98,17 +98,20 @@ class SyncIT {
         rows.add(new String[] {"C101", "New customer", "AT", "5.00"});
         rows.add(new String[] {"C102", "", "AT", "5.00"});
         rows.get(8)[1] = ""; // C10's name lost in the export: rejected, but not a deletion
+        rows.get(10)[1] = "\"Customer 12"; // a stray quote: C12's line rejected, the rows after it read as usual
         snapshot(rows);
         CliRun first = sync(job);
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         Map<String, Object> counts = jdbc.queryForMap("SELECT * FROM sync_run_feed");
         assertThat(counts).containsEntry("read_count", 101L).containsEntry("inserted_count", 1L)
-                .containsEntry("updated_count", 2L).containsEntry("unchanged_count", 96L)
-                .containsEntry("deleted_count", 1L).containsEntry("rejected_count", 2L);
+                .containsEntry("updated_count", 2L).containsEntry("unchanged_count", 95L)
+                .containsEntry("deleted_count", 1L).containsEntry("rejected_count", 3L);
         assertThat(jdbc.queryForMap("SELECT name, deleted_at FROM stg_customer WHERE source_key = 'C10'"))
                 .as("a rejected row keeps the key's last staged version").containsEntry("name", "Customer 10")
                 .containsEntry("deleted_at", null);
+        assertThat(jdbc.queryForObject("SELECT deleted_at IS NULL FROM stg_customer WHERE source_key = 'C12'",
+                Boolean.class)).as("so does a line rejected for an unclosed quote").isTrue();
         assertThat(jdbc.queryForObject("SELECT name FROM stg_customer WHERE source_key = 'C7'", String.class))
                 .isEqualTo("Customer 7 renamed");
         Map<String, Object> deleted = jdbc.queryForMap("SELECT * FROM stg_customer WHERE source_key = 'C5'");
@@ -135,7 +138,7 @@ class SyncIT {
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(jdbc.queryForMap("SELECT * FROM sync_run_feed WHERE run_id = 3"))
                 .containsEntry("inserted_count", 0L).containsEntry("updated_count", 0L)
-                .containsEntry("deleted_count", 0L).containsEntry("unchanged_count", 99L);
+                .containsEntry("deleted_count", 0L).containsEntry("unchanged_count", 98L);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sync_change", Long.class)).isEqualTo(4L);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sync_audit WHERE run_id = 3", Long.class)).isZero();
         assertThat(stagedContent()).isEqualTo(before);

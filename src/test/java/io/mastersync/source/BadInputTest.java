@@ -51,6 +51,8 @@ class BadInputTest {
         assertThat(broken.lineage().line()).isEqualTo(3);
         assertThat(broken.lineage().recordNumber()).isEqualTo(2);
         assertThat(broken.lineage().raw()).isEqualTo("A2,\"Nut");
+        assertThat(broken.values()[0]).as("the values before the quote, so the reject names its key").isEqualTo("A2");
+        assertThat(broken.values()[1]).isNull();
         assertThat(broken.problems()).singleElement().satisfies(p -> {
             assertThat(p.code()).isEqualTo("unclosed-quote");
             assertThat(p.message()).contains("line 3", "not closed", "resumes on line 4");
