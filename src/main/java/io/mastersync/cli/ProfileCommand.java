@@ -15,6 +15,7 @@ import io.mastersync.cleanse.RowCleanser;
 import io.mastersync.cleanse.RowOutcome;
 import io.mastersync.cleanse.RuleSet;
 import io.mastersync.cleanse.rules.RulesFileParser;
+import io.mastersync.load.SeenKeys;
 import io.mastersync.quality.CheckSuggester;
 import io.mastersync.quality.ProfileRunner;
 import io.mastersync.quality.RowAccessor;
@@ -95,6 +96,7 @@ final class ProfileCommand implements Callable<Integer> {
         long accepted = 0;
         long rejected = 0;
         long filtered = 0;
+        SeenKeys keys = new SeenKeys(); // a key repeated in the feed is staged once (the later row wins)
         try (SourceReader reader = SourceReaders.create(def.source(), SourceReaders.READ_ALL)) {
             reader.open(SourcePosition.START);
             SourceRow source;
@@ -103,6 +105,7 @@ final class ProfileCommand implements Callable<Integer> {
                 RowOutcome outcome = cleanser.cleanse(source);
                 if (outcome instanceof RowOutcome.Accepted a) {
                     accepted++;
+                    keys.add(a.record().sourceKey());
                     current[0] = a.record().values();
                     partition.accept(row);
                 } else if (outcome instanceof RowOutcome.Rejected) {
@@ -113,8 +116,10 @@ final class ProfileCommand implements Callable<Integer> {
             }
         }
         String yaml = "# " + read + " source rows read from " + def.source().getClass().getSimpleName().replace("SourceSpec", "")
-                .toLowerCase(java.util.Locale.ROOT) + " source of job " + job + ": " + accepted + " would be staged, "
-                + rejected + " rejected, " + filtered + " filtered; checks below are about the staged rows.\n"
+                .toLowerCase(java.util.Locale.ROOT) + " source of job " + job + ": " + keys.size() + " would be staged"
+                + (accepted > keys.size() ? " (" + (accepted - keys.size()) + " more rows repeat a source key: the"
+                        + " later row wins)" : "") + ", " + rejected + " rejected, " + filtered + " filtered; checks"
+                + " below are about the accepted rows.\n"
                 + CheckSuggester.suggest(def.name(), runner.result(partition).allMetrics());
         if (out == null) {
             spec.commandLine().getOut().print(yaml);
@@ -126,7 +131,7 @@ final class ProfileCommand implements Callable<Integer> {
                 w.write(yaml);
             }
             spec.commandLine().getOut().printf("Profiled %d rows of %s (%d would be staged); suggested checks written to %s%n",
-                    read, def.name(), accepted, out);
+                    read, def.name(), keys.size(), out);
         }
         spec.commandLine().getOut().flush();
         return MastersyncCommand.EXIT_OK;

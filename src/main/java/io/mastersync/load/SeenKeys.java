@@ -7,13 +7,13 @@ import io.mastersync.canonical.RecordFingerprint;
  * about 16 bytes per key, so a million keys cost 16 MB instead of the 100 MB of a set of strings. A hash
  * can collide; callers treat "seen" as "maybe seen" and confirm in the database. Not thread-safe.
  */
-final class SeenKeys {
+public final class SeenKeys {
 
     private long[] slots = new long[1 << 16];
     private int size;
 
     /** Adds the key; false when its hash was already there (a repeated key, or rarely a collision). */
-    boolean add(String key) {
+    public boolean add(String key) {
         if (size * 2 >= slots.length) {
             grow();
         }
@@ -28,7 +28,7 @@ final class SeenKeys {
         return insert(slots, keyHash);
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 

@@ -231,6 +231,25 @@ class QualityGateIT {
         assertThat(checks.dataset()).isEqualTo("acme-customers");
     }
 
+    @Test
+    @Order(5)
+    void profileCountsARepeatedKeyOnceAsMigrateStagesIt() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("repeated"));
+        Files.writeString(dir.resolve("c.csv"), "NR,NAME\nK1,Alpha\nK2,Beta\nK1,Alpha again\n");
+        Path job = Files.writeString(dir.resolve("c.yml"), """
+                feed: repeated
+                source-system: REP
+                entity: customer
+                source: { kind: csv, path: c.csv }
+                mapping: { source-key: NR, name: NAME }
+                """);
+
+        CliRun run = CliRun.run(List.of("profile", "--job", job.toString()));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("3 source rows read", "2 would be staged (1 more rows repeat a source key");
+    }
+
     /** The customer job on a copy of the sample without two good rows, plus a rejected row with a formula key. */
     private static Path shrunkCustomerJob() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("shrunk"));
