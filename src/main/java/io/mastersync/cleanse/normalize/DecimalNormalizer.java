@@ -3,6 +3,8 @@ package io.mastersync.cleanse.normalize;
 import java.math.BigDecimal;
 import java.text.DecimalFormatSymbols;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +28,9 @@ import java.util.stream.Collectors;
  *   <li>{@code currency-field} (default none): for amounts that carry their currency, such as {@code 69.71 gbp}
  *       or {@code EUR 12,50}: an ISO 4217 code (any case) before or after the number is taken off and written,
  *       upper case, to this field; an amount without a code leaves that field as it is. Three letters that are
- *       no ISO 4217 code are a Problem {@code unknown-currency}.</li>
+ *       no ISO 4217 code are a Problem {@code unknown-currency}. The unambiguous symbols {@code € £ ₹ ₽ ₩ ₺ ₪}
+ *       stand for their code too; {@code currency-symbols} (a list such as {@code $=USD|¥=JPY}) adds or
+ *       overrides symbols, since {@code $} and {@code ¥} mean different currencies in different exports.</li>
  * </ul>
  * Strict: grouping is only accepted in the integer part and in groups of three ({@code 1.234.567,8}); a second
  * decimal separator, misplaced grouping, letters or exponents are a Problem {@code invalid-number}. Any space
@@ -48,17 +52,20 @@ public final class DecimalNormalizer implements Normalizer {
     private final String formatDescription;
     /** The field that receives a currency code written with the amount; null when amounts carry none. */
     private final String currencyField;
+    /** Currency symbols and their ISO 4217 codes, for amounts written as {@code € 12,50}. */
+    private final Map<String, String> currencySymbols;
 
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
 
     public DecimalNormalizer(char decimalSeparator, Character groupingSeparator, boolean trailingMinus,
                              boolean parentheses, boolean stripTrailingZeros) {
-        this(decimalSeparator, groupingSeparator, trailingMinus, parentheses, stripTrailingZeros, null);
+        this(decimalSeparator, groupingSeparator, trailingMinus, parentheses, stripTrailingZeros, null, DEFAULT_SYMBOLS);
     }
 
     public DecimalNormalizer(char decimalSeparator, Character groupingSeparator, boolean trailingMinus,
-                             boolean parentheses, boolean stripTrailingZeros, String currencyField) {
+                             boolean parentheses, boolean stripTrailingZeros, String currencyField,
+                             Map<String, String> currencySymbols) {
         if (groupingSeparator != null && groupingSeparator == decimalSeparator) {
             throw new IllegalArgumentException("decimal and grouping separator are both '" + decimalSeparator + "'");
         }
@@ -68,6 +75,7 @@ public final class DecimalNormalizer implements Normalizer {
         this.parentheses = parentheses;
         this.stripTrailingZeros = stripTrailingZeros;
         this.currencyField = currencyField;
+        this.currencySymbols = currencySymbols;
         this.formatDescription = "decimal separator '" + decimalSeparator + "'"
                 + (groupingSeparator == null ? ", no grouping" : ", grouping '" + groupingSeparator + "'");
     }
@@ -102,10 +110,26 @@ public final class DecimalNormalizer implements Normalizer {
             throw options.invalid(grp != null ? "grouping-separator" : "decimal-separator",
                     "makes decimal and grouping separator both '" + decimal + "'");
         }
+        Map<String, String> symbols = new HashMap<>(DEFAULT_SYMBOLS);
+        for (String entry : options.list("currency-symbols", List.of())) {
+            int eq = entry.indexOf('=');
+            String symbol = eq < 0 ? "" : entry.substring(0, eq).trim();
+            String code = eq < 0 ? "" : entry.substring(eq + 1).trim().toUpperCase(Locale.ROOT);
+            if (symbol.isEmpty() || symbol.chars().anyMatch(ch -> Character.isLetterOrDigit(ch))
+                    || !CURRENCIES.contains(code)) {
+                throw options.invalid("currency-symbols", "entries are symbol=ISO 4217 code, such as $=USD, not '"
+                        + entry + "'");
+            }
+            symbols.put(symbol, code);
+        }
         return new DecimalNormalizer(decimal, grouping, options.bool("trailing-minus", true),
                 options.bool("parentheses", false), options.bool("strip-trailing-zeros", false),
-                options.string("currency-field", null));
+                options.string("currency-field", null), Map.copyOf(symbols));
     }
+
+    /** Symbols that stand for one currency only (not $, ¥, kr: several currencies write those). */
+    private static final Map<String, String> DEFAULT_SYMBOLS = Map.of("€", "EUR", "£", "GBP", "₹", "INR", "₽", "RUB",
+            "₩", "KRW", "₺", "TRY", "₪", "ILS");
 
     private static String equivalents(char c) {
         if (SPACES.indexOf(c) >= 0) {
@@ -253,6 +277,9 @@ public final class DecimalNormalizer implements Normalizer {
         }
         if (currencyField != null) {
             String[] split = splitCurrency(TextChars.trim(value));
+            if (split == null) {
+                split = splitSymbol(TextChars.trim(value));
+            }
             if (split != null) {
                 return withCurrency(value, split[0], split[1]);
             }
@@ -292,6 +319,23 @@ public final class DecimalNormalizer implements Normalizer {
         int end = text.length() - 3;
         if (letters(text, end) && !Character.isLetter(text.charAt(end - 1))) {
             return new String[] {TextChars.trim(text.substring(0, end)), text.substring(end).toUpperCase(Locale.ROOT)};
+        }
+        return null;
+    }
+
+    /** {amount, code} when the text starts or ends with one of the currency symbols; null otherwise. */
+    private String[] splitSymbol(String text) {
+        for (Map.Entry<String, String> e : currencySymbols.entrySet()) {
+            String symbol = e.getKey();
+            if (text.length() > symbol.length()) {
+                if (text.startsWith(symbol)) {
+                    return new String[] {TextChars.trim(text.substring(symbol.length())), e.getValue()};
+                }
+                if (text.endsWith(symbol)) {
+                    return new String[] {TextChars.trim(text.substring(0, text.length() - symbol.length())),
+                            e.getValue()};
+                }
+            }
         }
         return null;
     }

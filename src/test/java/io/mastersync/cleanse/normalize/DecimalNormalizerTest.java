@@ -36,6 +36,26 @@ class DecimalNormalizerTest {
         assertThat(r.outputs()).isEqualTo(java.util.Map.of("currency", code));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {"de-DE;€ 12,50;12.50;EUR", "de-DE;12,50 €;12.50;EUR", "en-GB;£5.00;5.00;GBP",
+            "en-US;$ 1,234.50;1234.50;USD"})
+    void aCurrencySymbolStandsForItsCodeAndAmbiguousOnesAreConfigured(String locale, String in, String amount,
+            String code) {
+        Normalizer n = create("decimal", "locale", locale, "currency-field", "currency", "currency-symbols", "$=USD");
+
+        NormalizerResult r = n.apply(in, RecordContext.empty());
+
+        assertThat(r.value()).isEqualTo(amount);
+        assertThat(r.outputs()).isEqualTo(java.util.Map.of("currency", code));
+    }
+
+    @Test
+    void aDollarSignIsNoCurrencyUnlessConfiguredAndABadSymbolEntryIsRefused() {
+        assertProblem(create("decimal", "currency-field", "currency"), "$5.00", "invalid-number");
+        assertThatThrownBy(() -> create("decimal", "currency-field", "currency", "currency-symbols", "$=DOLLAR"))
+                .hasMessageContaining("currency-symbols");
+    }
+
     @Test
     void withACurrencyFieldAPlainAmountLeavesTheCurrencyAloneAndAnUnknownCodeIsAProblem() {
         Normalizer n = create("decimal", "currency-field", "currency");
