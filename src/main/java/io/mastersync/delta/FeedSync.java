@@ -14,6 +14,7 @@ import java.util.Objects;
 import io.mastersync.canonical.CanonicalField;
 import io.mastersync.canonical.EntityType;
 import io.mastersync.canonical.RecordFingerprint;
+import io.mastersync.cleanse.rules.UniqueCheck;
 import io.mastersync.load.BinaryResults;
 import io.mastersync.load.BulkRows;
 import io.mastersync.load.RunFeed;
@@ -21,6 +22,7 @@ import io.mastersync.load.SeenBlocks;
 import io.mastersync.load.SqlDialect;
 import io.mastersync.load.StagingColumns;
 import io.mastersync.load.StagingWriter;
+import io.mastersync.load.UniqueValueChecker;
 import io.mastersync.source.SyncSettings;
 
 /**
@@ -36,12 +38,19 @@ public final class FeedSync {
 
     private final RunFeed feed;
     private final SyncSettings settings;
+    private final List<UniqueCheck> uniqueChecks;
     private final String pending;
     private final String staging;
 
     public FeedSync(RunFeed feed, SyncSettings settings) {
+        this(feed, settings, List.of());
+    }
+
+    /** @param uniqueChecks the rules file's {@code unique} checks, run over the new and changed rows */
+    public FeedSync(RunFeed feed, SyncSettings settings, List<UniqueCheck> uniqueChecks) {
         this.feed = feed;
         this.settings = settings;
+        this.uniqueChecks = List.copyOf(uniqueChecks);
         this.pending = pendingTable(feed.entity());
         this.staging = feed.entity().stagingTable();
     }
@@ -79,6 +88,10 @@ public final class FeedSync {
         update(c, "DELETE FROM " + pending + " p WHERE p.run_id = ? AND p.feed = ? AND EXISTS (SELECT 1 FROM " + staging
                 + " s WHERE s.source_system = p.source_system AND s.source_key = p.source_key AND s.deleted_at IS NULL"
                 + " AND s.content_hash = p.content_hash)");
+        // as in migrate, no two rows of the feed share a value of a unique field: a new or changed row that would
+        // is rejected (error) or flagged (warning) before it is applied
+        long uniqueRejected = uniqueChecks.isEmpty() ? 0
+                : UniqueValueChecker.checkPending(c, feed, pending, uniqueChecks);
         long live = liveRows(c);
         long updated = count(c, "SELECT COUNT(*) FROM " + pending + " p WHERE p.run_id = ? AND p.feed = ? AND EXISTS"
                 + " (SELECT 1 FROM " + staging + " s WHERE " + sameKey() + " AND s.deleted_at IS NULL)",
@@ -92,7 +105,7 @@ public final class FeedSync {
         long tombstones = count(c, "SELECT COUNT(DISTINCT record_no) FROM rej_reason WHERE run_id = ? AND feed = ?"
                 + " AND rule_id = ?", feed.runId(), feed.feed(), TOMBSTONE_RULE);
         long[] dispositions = dispositions(c);
-        long unchanged = seen[0] - supersededSeen - inserted - updated;
+        long unchanged = seen[0] - supersededSeen - inserted - updated - uniqueRejected;
         SyncCounts counts = new SyncCounts(read, inserted, updated, unchanged, deleted, tombstones, dispositions[0],
                 dispositions[1], dispositions[2] - tombstones, live, seen[1]);
         if (!force && counts.changeShare() > settings.maxChangeShare()) {

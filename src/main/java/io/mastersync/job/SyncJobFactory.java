@@ -150,7 +150,8 @@ class SyncJobFactory {
             boolean force = Boolean.parseBoolean(jobExecution.getJobParameters().getString("force", "false"));
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
-                SyncCounts counts = new FeedSync(runFeed, feed.definition().sync()).apply(connection, read, force);
+                SyncCounts counts = new FeedSync(runFeed, feed.definition().sync(), feed.uniqueChecks())
+                        .apply(connection, read, force);
                 if (!counts.balanced()) {
                     throw new IllegalStateException("feed " + feed.name() + ": rows do not add up, " + counts);
                 }

@@ -62,9 +62,51 @@ public final class PublishSql {
                 + column + " HAVING COUNT(*) > 1)";
     }
 
+    /**
+     * A sync's pending rows (new and changed) that take a value in {@code column} which another pending row of a
+     * different key has, or a live staged row of the source system that this sync does not replace. A row that
+     * keeps the value its staged version had is not one of them: a duplicate it is part of was taken by the other
+     * row. The condition on alias {@code s} (a pending row); no parameters.
+     */
+    static String pendingShared(EntityType entity, String pendingTable, String column) {
+        return "s." + column + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + entity.stagingTable() + " o WHERE"
+                + " o.source_system = s.source_system AND o.source_key = s.source_key AND o.deleted_at IS NULL AND o."
+                + column + " = s." + column + ")"
+                + " AND (EXISTS (SELECT 1 FROM " + pendingTable + " q WHERE q.run_id = s.run_id"
+                + " AND q.feed = s.feed AND q." + column + " = s." + column + " AND q.source_key <> s.source_key)"
+                + " OR EXISTS (SELECT 1 FROM " + entity.stagingTable() + " t WHERE t.source_system = s.source_system"
+                + " AND t.deleted_at IS NULL AND t." + column + " = s." + column + " AND t.source_key <> s.source_key"
+                + " AND NOT EXISTS (SELECT 1 FROM " + pendingTable + " r WHERE r.run_id = s.run_id AND r.feed = s.feed"
+                + " AND r.source_key = t.source_key)))";
+    }
+
+    /** Pending rows of the run's feed sharing a value (see {@link #pendingShared}). Binds run, feed. */
+    static String sharedPendingValues(EntityType entity, String pendingTable, String column) {
+        return "SELECT s.record_no, s.source_key, s." + column + ", s.source_file, s.source_line FROM " + pendingTable
+                + " s WHERE s.run_id = ? AND s.feed = ? AND " + pendingShared(entity, pendingTable, column)
+                + " ORDER BY s.record_no";
+    }
+
+    /**
+     * Flags pending rows sharing a value, as {@link #insertSharedValueReasons} does for staged ones. Parameters:
+     * run, feed, source system, field, rule id, severity, message template, run, feed.
+     */
+    static String insertSharedPendingValueReasons(EntityType entity, String pendingTable, String column) {
+        String value = "CAST(s." + column + " AS VARCHAR)";
+        return "INSERT INTO rej_reason (run_id, feed, record_no, source_system, source_key, field, rule_id, severity,"
+                + " message, bad_value) SELECT ?, ?, s.record_no, ?, s.source_key, ?, ?, ?, REPLACE(?, '{value}', " + value
+                + "), " + value + " FROM " + pendingTable + " s WHERE s.run_id = ? AND s.feed = ? AND "
+                + pendingShared(entity, pendingTable, column);
+    }
+
     /** Removes rows that a set-based rule rejected after staging. Parameters: run, feed, record numbers. */
     public static String deleteStagedRecords(EntityType entity, int recordCount) {
-        return "DELETE FROM " + entity.stagingTable() + " WHERE run_id = ? AND feed = ? AND record_no IN ("
+        return deleteRecords(entity.stagingTable(), recordCount);
+    }
+
+    /** Removes rows of the run's feed from a staging or pending table. Parameters: run, feed, record numbers. */
+    static String deleteRecords(String table, int recordCount) {
+        return "DELETE FROM " + table + " WHERE run_id = ? AND feed = ? AND record_no IN ("
                 + String.join(", ", Collections.nCopies(recordCount, "?")) + ")";
     }
 

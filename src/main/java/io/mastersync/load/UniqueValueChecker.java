@@ -21,20 +21,40 @@ import io.mastersync.cleanse.rules.UniqueCheck;
  * removes them from staging (their text stays in the source at the recorded line), which is decided here
  * row by row. Staging holds one row per key, so a key counts once. All checks see staging as loaded: the
  * rejected rows are removed after every check has run.
+ *
+ * <p>A sync checks its pending rows instead (new and changed rows, before they are applied): a value shared
+ * with another pending row or with a live staged row that the sync does not replace. An error rejects the
+ * pending row, which then leaves the key's staged version as it was.
  */
-final class UniqueValueChecker {
+public final class UniqueValueChecker {
 
     private static final int FLUSH_AT = 10_000;
 
     private final RunFeed feed;
     private final BulkInserter inserter;
+    /** The sync's pending table, or null when the run's staged rows are checked. */
+    private final String pendingTable;
 
     UniqueValueChecker(RunFeed feed, SqlDialect dialect) {
-        this.feed = feed;
-        this.inserter = BulkInserter.forDialect(dialect);
+        this(feed, dialect, null);
     }
 
-    void check(Connection c, List<UniqueCheck> checks) throws SQLException {
+    private UniqueValueChecker(RunFeed feed, SqlDialect dialect, String pendingTable) {
+        this.feed = feed;
+        this.inserter = BulkInserter.forDialect(dialect);
+        this.pendingTable = pendingTable;
+    }
+
+    /**
+     * Runs the checks over a sync's pending rows; returns how many were rejected (and removed from the pending
+     * table).
+     */
+    public static int checkPending(Connection c, RunFeed feed, String pendingTable, List<UniqueCheck> checks)
+            throws SQLException {
+        return new UniqueValueChecker(feed, SqlDialect.of(c), pendingTable).check(c, checks);
+    }
+
+    int check(Connection c, List<UniqueCheck> checks) throws SQLException {
         for (UniqueCheck check : checks) {
             if (check.severity() != Violation.Severity.ERROR) {
                 flag(c, check);
@@ -52,16 +72,21 @@ final class UniqueValueChecker {
         if (!rejected.isEmpty()) {
             reject(c, rejected, lineage);
         }
+        return rejected.size();
     }
 
     /** An error: the rows sharing a value, their reasons and lineage, to be rejected once every check has run. */
     private void collectRejects(Connection c, UniqueCheck check, Map<Long, List<Violation>> rejected,
             Map<Long, Object[]> lineage, List<Object[]> reasons) throws SQLException {
         String column = feed.entity().field(check.field()).orElseThrow().column();
-        try (PreparedStatement ps = c.prepareStatement(PublishSql.sharedValues(feed.entity(), column))) {
+        try (PreparedStatement ps = c.prepareStatement(pendingTable != null
+                ? PublishSql.sharedPendingValues(feed.entity(), pendingTable, column)
+                : PublishSql.sharedValues(feed.entity(), column))) {
             ps.setFetchSize(FLUSH_AT);
             bindRunFeed(ps, 1);
-            bindRunFeed(ps, 3);
+            if (pendingTable == null) {
+                bindRunFeed(ps, 3);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long recordNo = rs.getLong(1);
@@ -86,7 +111,9 @@ final class UniqueValueChecker {
     /** A warning: one reason per row sharing a value, written by the database itself. */
     private void flag(Connection c, UniqueCheck check) throws SQLException {
         String column = feed.entity().field(check.field()).orElseThrow().column();
-        try (PreparedStatement ps = c.prepareStatement(PublishSql.insertSharedValueReasons(feed.entity(), column))) {
+        try (PreparedStatement ps = c.prepareStatement(pendingTable != null
+                ? PublishSql.insertSharedPendingValueReasons(feed.entity(), pendingTable, column)
+                : PublishSql.insertSharedValueReasons(feed.entity(), column))) {
             bindRunFeed(ps, 1);
             ps.setString(3, feed.sourceSystem());
             ps.setString(4, check.field());
@@ -95,7 +122,9 @@ final class UniqueValueChecker {
             // the message with {field} (and the default text) filled in, {value} left for the database
             ps.setString(7, check.messageFor("{value}"));
             bindRunFeed(ps, 8);
-            bindRunFeed(ps, 10);
+            if (pendingTable == null) {
+                bindRunFeed(ps, 10);
+            }
             ps.executeUpdate();
         }
     }
@@ -113,7 +142,8 @@ final class UniqueValueChecker {
         List<Long> recordNos = new ArrayList<>(rejected.keySet());
         for (int from = 0; from < recordNos.size(); from += 1000) {
             List<Long> batch = recordNos.subList(from, Math.min(from + 1000, recordNos.size()));
-            try (PreparedStatement ps = c.prepareStatement(PublishSql.deleteStagedRecords(feed.entity(), batch.size()))) {
+            String table = pendingTable != null ? pendingTable : feed.entity().stagingTable();
+            try (PreparedStatement ps = c.prepareStatement(PublishSql.deleteRecords(table, batch.size()))) {
                 bindRunFeed(ps, 1);
                 for (int i = 0; i < batch.size(); i++) {
                     ps.setLong(3 + i, batch.get(i));

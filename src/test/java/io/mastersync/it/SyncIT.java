@@ -360,6 +360,50 @@ class SyncIT {
     }
 
     @Test
+    void aNewOrChangedRowThatWouldShareAUniqueValueIsRejectedOrFlaggedAsInMigrate() throws IOException {
+        Files.writeString(dir.resolve("unique-rules.yml"), """
+                entity: customer
+                fields:
+                  email:
+                    checks:
+                      - { id: email-unique, unique: true }
+                  phone:
+                    checks:
+                      - { id: phone-unique, unique: true, severity: warning }
+                """);
+        Path job = Files.writeString(dir.resolve("unique.yml"), """
+                feed: unique-customers
+                source-system: UNIQ
+                entity: customer
+                source: { kind: csv, path: unique.csv }
+                rules: unique-rules.yml
+                mapping: { source-key: NR, name: NAME, email: MAIL, phone: TEL }
+                sync: { max-change-share: 1.0 }
+                """);
+        Files.writeString(dir.resolve("unique.csv"), "NR,NAME,MAIL,TEL\nU1,One,one@example.com,+491\n"
+                + "U2,Two,two@example.com,+492\nU3,Three,three@example.com,+493\n");
+        assertThat(CliRun.migrate(db, job).exitCode()).isZero();
+
+        // U4 takes U1's e-mail (error), U2 changes to U3's (error), U3 takes U1's phone (warning)
+        Files.writeString(dir.resolve("unique.csv"), "NR,NAME,MAIL,TEL\nU1,One,one@example.com,+491\n"
+                + "U2,Two,three@example.com,+492\nU3,Three,three@example.com,+491\nU4,Four,one@example.com,+494\n");
+        CliRun sync = sync(job);
+
+        assertThat(sync.exitCode()).as(sync.err()).isZero();
+        assertThat(jdbc.queryForMap("SELECT * FROM sync_run_feed WHERE run_id = 2")).containsEntry("read_count", 4L)
+                .containsEntry("inserted_count", 0L).containsEntry("updated_count", 1L)
+                .containsEntry("unchanged_count", 1L).containsEntry("rejected_count", 2L)
+                .containsEntry("deleted_count", 0L);
+        assertThat(jdbc.queryForList("SELECT source_key || ':' || email || ':' || phone FROM stg_customer"
+                + " WHERE deleted_at IS NULL ORDER BY 1", String.class))
+                .as("U2 keeps its address, U4 is not inserted, U3's shared phone is applied")
+                .containsExactly("U1:one@example.com:+491", "U2:two@example.com:+492", "U3:three@example.com:+491");
+        assertThat(jdbc.queryForList("SELECT source_key || ':' || rule_id || ':' || severity FROM rej_reason"
+                + " WHERE run_id = 2 ORDER BY 1", String.class))
+                .containsExactly("U2:email-unique:error", "U3:phone-unique:warning", "U4:email-unique:error");
+    }
+
+    @Test
     void rowsWhoseSourceDidNotChangeAreNotCleansedAgainUnlessTheyHaveWarningsOrTheRulesChanged() throws IOException {
         Path rules = Files.writeString(dir.resolve("rules.yml"), """
                 entity: customer
