@@ -156,6 +156,10 @@ public final class ReviewCsv {
         int skipped = 0;
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            r.mark(1);
+            if (r.read() != '\uFEFF') {
+                r.reset(); // no byte order mark; a spreadsheet's "CSV UTF-8" writes one
+            }
             var parser = format.parse(r);
             Map<String, Integer> header = parser.getHeaderMap();
             for (String col : List.of("entity", "source_a", "key_a", "source_b", "key_b", "decision")) {
@@ -181,6 +185,10 @@ public final class ReviewCsv {
                 }
                 PairKeys k = PairKeys.of(restore(rec.get("source_a")), restore(rec.get("key_a")),
                         restore(rec.get("source_b")), restore(rec.get("key_b")));
+                if (k.aSystem().equals(k.bSystem()) && k.aKey().equals(k.bKey())) {
+                    throw new DefinitionException(file, (int) rec.getRecordNumber() + 1, "a decision pairs the record "
+                            + k.aSystem() + "/" + k.aKey() + " with itself; nothing was imported");
+                }
                 String staging = EntityType.ofCode(entity).orElseThrow().stagingTable();
                 for (String[] key : List.of(new String[] {k.aSystem(), k.aKey()}, new String[] {k.bSystem(), k.bKey()})) {
                     // a typo in a key would store a decision that never applies, silently

@@ -208,7 +208,8 @@ public final class CsvSourceReader extends FileSourceReader {
             long lastLine = parser.getCurrentLineNumber() + lineBase;
             if (spec.maxRecordLines() > 0 && lastLine - window.startLine() + 1 > spec.maxRecordLines()) {
                 return runaway("a quoted value opened on line %d runs over more than " + spec.maxRecordLines()
-                        + " lines (to line " + lastLine + "): taken for a quote that is not closed");
+                        + (spec.maxRecordLines() == 1 ? " line" : " lines") + " (to line " + lastLine
+                        + "): taken for a quote that is not closed");
             }
             RecordTextWindow.Span span;
             try {

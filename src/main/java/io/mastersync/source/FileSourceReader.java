@@ -71,10 +71,11 @@ abstract class FileSourceReader implements SourceReader {
             while (recordsInFile < resumeAt.recordsInFile()) {
                 if (nextOfCurrentFile() == null) {
                     throw new SourceException("cannot resume: the interrupted run had read " + resumeAt.recordsInFile()
-                            + " records of file " + (fileIndex + 1) + " of the " + paths.size() + " matching "
-                            + files.pattern() + ", and that file (" + paths.get(fileIndex) + ") now has only "
-                            + recordsInFile + " records: the files or their contents changed since. Resume with the"
-                            + " original files, or start over with --fresh");
+                            + " records of the file that was number " + (fileIndex + 1) + " in name order among "
+                            + files.pattern() + "; number " + (fileIndex + 1) + " of the " + paths.size()
+                            + " files matching now is " + paths.get(fileIndex) + ", with only " + recordsInFile
+                            + " records: files were added, removed or changed since. Resume with the original"
+                            + " files, or start over with --fresh");
                 }
             }
         }

@@ -214,8 +214,14 @@ class GoldenRecordIT {
         assertThat(refused.err()).contains("typo.csv:3", "no staged customer record ERP1/NOSUCHKEY");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mdm_steward_decision", Long.class))
                 .as("nothing of a refused file is imported").isZero();
+        Path self = dir.resolve("self.csv");
+        Files.writeString(self, "entity,source_a,key_a,source_b,key_b,decision\ncustomer,ERP1,K0001,ERP1,K0001,same\n");
+        CliRun selfPair = CliRun.run(args("review", "import", "--file", self.toString()));
+        assertThat(selfPair.exitCode()).isEqualTo(2);
+        assertThat(selfPair.err()).contains("self.csv:2", "with itself");
         Path file = dir.resolve("decisions.csv");
-        Files.writeString(file, "entity,source_a,key_a,source_b,key_b,decision\ncustomer,ERP1,K0001,ERP1,K0002,same\n");
+        // as a spreadsheet saves "CSV UTF-8": with a byte order mark
+        Files.writeString(file, "\uFEFFentity,source_a,key_a,source_b,key_b,decision\ncustomer,ERP1,K0001,ERP1,K0002,same\n");
         CliRun imp = CliRun.run(args("review", "import", "--file", file.toString(), "--by", "steward1"));
         assertThat(imp.exitCode()).as(imp.err()).isZero();
         migrate();

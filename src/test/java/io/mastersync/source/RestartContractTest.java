@@ -73,7 +73,8 @@ class RestartContractTest {
         assertThatThrownBy(() -> SourceTestSupport.readFrom(spec(dir, "kind: csv\npath: g/part-*.csv"),
                 new SourcePosition(0, 3, 3)))
                 .isInstanceOf(SourceException.class)
-                .hasMessageContaining("had read 3 records of file 1 of the 2 matching")
+                .hasMessageContaining("had read 3 records of the file that was number 1")
+                .hasMessageContaining("number 1 of the 2 files matching now is")
                 .hasMessageContaining("part-0.csv").hasMessageContaining("--fresh");
     }
 
