@@ -9,8 +9,6 @@ import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Compiles the {@code patterns} option of {@code date} and {@code timestamp} into strict formatters.
@@ -19,12 +17,9 @@ import java.util.regex.Pattern;
  * {@code y} is read as {@code u} (proleptic year), because with {@link ResolverStyle#STRICT} a {@code yyyy}
  * year-of-era needs an era and would never resolve; and a two-letter year {@code yy} is read with the
  * configured pivot year instead of the JDK's fixed 2000-2099. An optional fraction of a second ({@code [.SSS]})
- * accepts 1 to 9 digits. Immutable and thread-safe.
+ * accepts 1 to 9 digits ({@link OptionalFraction}). Immutable and thread-safe.
  */
 final class DatePatterns {
-
-    /** One or more optional sections of a separator and S letters ({@code [.SSS]}): 1 to 9 fraction digits. */
-    private static final Pattern OPTIONAL_FRACTION = Pattern.compile("(?:\\[([.,])S{1,9}\\])+");
 
     /** One compiled pattern with its source text for messages. */
     record Compiled(String pattern, DateTimeFormatter formatter) {
@@ -69,23 +64,13 @@ final class DatePatterns {
                 i++;
                 continue;
             }
-            Matcher fraction = OPTIONAL_FRACTION.matcher(pattern).region(i, pattern.length());
-            if (!quoted && c == '[' && fraction.lookingAt()) {
-                // exports drop trailing zeros of fractions (12:00:05.1355): java.time's S letters are fixed-width
-                b.appendPattern(pending.toString());
-                pending.setLength(0);
-                b.optionalStart().appendLiteral(fraction.group(1))
-                        .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, false).optionalEnd();
-                i = fraction.end();
-                continue;
-            }
             if (!quoted && (c == 'y' || c == 'u')) {
                 int run = 1;
                 while (i + run < pattern.length() && pattern.charAt(i + run) == c) {
                     run++;
                 }
                 if (run == 2) {
-                    b.appendPattern(pending.toString());
+                    OptionalFraction.appendPattern(b, pending.toString());
                     pending.setLength(0);
                     // Reduced value: the base date makes 'yy' the unique year in [pivot, pivot + 99].
                     b.appendValueReduced(ChronoField.YEAR, 2, 2, pivotYear);
@@ -101,7 +86,7 @@ final class DatePatterns {
         if (quoted) {
             throw new IllegalArgumentException("unclosed quote");
         }
-        b.appendPattern(pending.toString());
+        OptionalFraction.appendPattern(b, pending.toString());
         return b.toFormatter(locale).withResolverStyle(ResolverStyle.STRICT);
     }
 
