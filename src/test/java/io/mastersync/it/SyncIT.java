@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +77,15 @@ class SyncIT {
             rows.add(new String[] {"C" + i, "Customer " + i, "DE", (i * 10) + ".00"});
         }
         return rows;
+    }
+
+    /** Runs statements against the test database: the legacy ERP tables of the watermark tests. */
+    private void legacy(String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), ""); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
     }
 
     private CliRun sync(Path job, String... extra) {
@@ -235,13 +245,11 @@ class SyncIT {
     @Test
     void aWatermarkSyncReadsOnlyRecentRowsWithAnOverlapAndAppliesTombstones() throws Exception {
         String schema = "legacy_" + Long.toHexString(System.nanoTime());
-        try (Connection c = DriverManager.getConnection(db.url(), db.user(), ""); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-            s.execute("CREATE TABLE " + schema + ".kunde (nr VARCHAR(10) PRIMARY KEY, name VARCHAR(50), land CHAR(2),"
-                    + " geloescht CHAR(1), geaendert TIMESTAMP)");
-            s.execute("INSERT INTO " + schema + ".kunde VALUES ('K1', 'Alpha', 'DE', 'N', '2024-01-01 10:00'),"
-                    + " ('K2', 'Beta', 'DE', 'N', '2024-01-02 10:00'), ('K3', 'Gamma', 'AT', 'N', '2024-01-03 10:00')");
-        }
+        legacy("CREATE SCHEMA " + schema,
+                "CREATE TABLE " + schema + ".kunde (nr VARCHAR(10) PRIMARY KEY, name VARCHAR(50), land CHAR(2),"
+                        + " geloescht CHAR(1), geaendert TIMESTAMP)",
+                "INSERT INTO " + schema + ".kunde VALUES ('K1', 'Alpha', 'DE', 'N', '2024-01-01 10:00'),"
+                        + " ('K2', 'Beta', 'DE', 'N', '2024-01-02 10:00'), ('K3', 'Gamma', 'AT', 'N', '2024-01-03 10:00')");
         Path job = Files.writeString(dir.resolve("kunden.yml"), """
                 feed: legacy-kunden
                 source-system: JDBC
@@ -269,12 +277,10 @@ class SyncIT {
         assertThat(jdbc.queryForObject("SELECT watermark FROM sync_feed_state", String.class))
                 .startsWith("2024-01-03 10:00");
 
-        try (Connection c = DriverManager.getConnection(db.url(), db.user(), ""); Statement s = c.createStatement()) {
-            // committed late with a timestamp inside the overlap, one outside it, and a deletion
-            s.execute("UPDATE " + schema + ".kunde SET name = 'Beta late', geaendert = '2024-01-03 09:30' WHERE nr = 'K2'");
-            s.execute("UPDATE " + schema + ".kunde SET name = 'Alpha too old', geaendert = '2024-01-01 11:00' WHERE nr = 'K1'");
-            s.execute("UPDATE " + schema + ".kunde SET geloescht = 'J', geaendert = '2024-01-04 08:00' WHERE nr = 'K3'");
-        }
+        // committed late with a timestamp inside the overlap, one outside it, and a deletion
+        legacy("UPDATE " + schema + ".kunde SET name = 'Beta late', geaendert = '2024-01-03 09:30' WHERE nr = 'K2'",
+                "UPDATE " + schema + ".kunde SET name = 'Alpha too old', geaendert = '2024-01-01 11:00' WHERE nr = 'K1'",
+                "UPDATE " + schema + ".kunde SET geloescht = 'J', geaendert = '2024-01-04 08:00' WHERE nr = 'K3'");
         CliRun second = sync(job);
 
         assertThat(second.exitCode()).as(second.err()).isZero();
@@ -298,14 +304,12 @@ class SyncIT {
     @Test
     void aWatermarkJobMigratesEverythingButTombstonesAndItsFirstSyncSetsTheWatermarkFromStaging() throws Exception {
         String schema = "legacy_" + Long.toHexString(System.nanoTime());
-        try (Connection c = DriverManager.getConnection(db.url(), db.user(), ""); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-            // timestamptz with microseconds whose trailing zero PostgreSQL drops (.13554)
-            s.execute("CREATE TABLE " + schema + ".kunde (nr VARCHAR(10) PRIMARY KEY, name VARCHAR(50),"
-                    + " geloescht CHAR(1), geaendert TIMESTAMPTZ)");
-            s.execute("INSERT INTO " + schema + ".kunde VALUES ('K1', 'Alpha', 'N', '2024-01-01 10:00:00.13554+00'),"
-                    + " ('K2', 'Beta', 'N', '2024-01-02 10:00:00.1+00'), ('K3', 'Gone', 'Y', '2024-01-03 10:00+00')");
-        }
+        // timestamptz with microseconds whose trailing zero PostgreSQL drops (.13554)
+        legacy("CREATE SCHEMA " + schema,
+                "CREATE TABLE " + schema + ".kunde (nr VARCHAR(10) PRIMARY KEY, name VARCHAR(50),"
+                        + " geloescht CHAR(1), geaendert TIMESTAMPTZ)",
+                "INSERT INTO " + schema + ".kunde VALUES ('K1', 'Alpha', 'N', '2024-01-01 10:00:00.13554+00'),"
+                        + " ('K2', 'Beta', 'N', '2024-01-02 10:00:00.1+00'), ('K3', 'Gone', 'Y', '2024-01-03 10:00+00')");
         Path job = Files.writeString(dir.resolve("kunden.yml"), """
                 feed: legacy-kunden
                 source-system: JDBC
@@ -345,10 +349,8 @@ class SyncIT {
         assertThat(jdbc.queryForObject("SELECT watermark IS NOT NULL FROM sync_feed_state", Boolean.class))
                 .as("every row unchanged: the watermark comes from staging").isTrue();
 
-        try (Connection c = DriverManager.getConnection(db.url(), db.user(), ""); Statement s = c.createStatement()) {
-            s.execute("UPDATE " + schema + ".kunde SET name = 'Beta new', geaendert = '2024-02-01 10:00:00.5+00'"
-                    + " WHERE nr = 'K2'");
-        }
+        legacy("UPDATE " + schema + ".kunde SET name = 'Beta new', geaendert = '2024-02-01 10:00:00.5+00'"
+                + " WHERE nr = 'K2'");
         CliRun second = sync(job);
 
         assertThat(second.exitCode()).as(second.err()).isZero();
