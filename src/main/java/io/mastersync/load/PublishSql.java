@@ -66,21 +66,25 @@ public final class PublishSql {
      * A sync's pending rows (new and changed) that take a value in {@code column} which another pending row of a
      * different key has, or a live staged row of the source system that this sync does not replace. A row that
      * keeps the value its staged version had is not one of them: a duplicate it is part of was taken by the other
-     * row. The condition on alias {@code s} (a pending row); no parameters.
+     * row. The condition on alias {@code s} (a pending row). The shared values are found by uncorrelated
+     * subqueries, which the database runs once (hashed): correlated per pending row, with an OR between them, they
+     * scanned the million staged rows once per changed row. Parameters: run, feed, source system, run, feed, run,
+     * feed.
      */
     static String pendingShared(EntityType entity, String pendingTable, String column) {
-        return "s." + column + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + entity.stagingTable() + " o WHERE"
+        String staging = entity.stagingTable();
+        return "s." + column + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + staging + " o WHERE"
                 + " o.source_system = s.source_system AND o.source_key = s.source_key AND o.deleted_at IS NULL AND o."
-                + column + " = s." + column + ")"
-                + " AND (EXISTS (SELECT 1 FROM " + pendingTable + " q WHERE q.run_id = s.run_id"
-                + " AND q.feed = s.feed AND q." + column + " = s." + column + " AND q.source_key <> s.source_key)"
-                + " OR EXISTS (SELECT 1 FROM " + entity.stagingTable() + " t WHERE t.source_system = s.source_system"
-                + " AND t.deleted_at IS NULL AND t." + column + " = s." + column + " AND t.source_key <> s.source_key"
-                + " AND NOT EXISTS (SELECT 1 FROM " + pendingTable + " r WHERE r.run_id = s.run_id AND r.feed = s.feed"
-                + " AND r.source_key = t.source_key)))";
+                + column + " = s." + column + ") AND s." + column + " IN ("
+                + "SELECT q." + column + " FROM " + pendingTable + " q WHERE q.run_id = ? AND q.feed = ? AND q." + column
+                + " IS NOT NULL GROUP BY q." + column + " HAVING COUNT(*) > 1"
+                + " UNION SELECT t." + column + " FROM " + staging + " t WHERE t.source_system = ? AND t.deleted_at IS NULL"
+                + " AND t." + column + " IN (SELECT v." + column + " FROM " + pendingTable + " v WHERE v.run_id = ? AND"
+                + " v.feed = ?) AND NOT EXISTS (SELECT 1 FROM " + pendingTable + " r WHERE r.run_id = ? AND r.feed = ?"
+                + " AND r.source_key = t.source_key))";
     }
 
-    /** Pending rows of the run's feed sharing a value (see {@link #pendingShared}). Binds run, feed. */
+    /** Pending rows of the run's feed sharing a value (see {@link #pendingShared}). Binds run, feed, then those. */
     static String sharedPendingValues(EntityType entity, String pendingTable, String column) {
         return "SELECT s.record_no, s.source_key, s." + column + ", s.source_file, s.source_line FROM " + pendingTable
                 + " s WHERE s.run_id = ? AND s.feed = ? AND " + pendingShared(entity, pendingTable, column)
@@ -89,7 +93,8 @@ public final class PublishSql {
 
     /**
      * Flags pending rows sharing a value, as {@link #insertSharedValueReasons} does for staged ones. Parameters:
-     * run, feed, source system, field, rule id, severity, message template, run, feed.
+     * run, feed, source system, field, rule id, severity, message template, run, feed, then those of
+     * {@link #pendingShared}.
      */
     static String insertSharedPendingValueReasons(EntityType entity, String pendingTable, String column) {
         String value = "CAST(s." + column + " AS VARCHAR)";

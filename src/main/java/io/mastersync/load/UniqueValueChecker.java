@@ -86,6 +86,8 @@ public final class UniqueValueChecker {
             bindRunFeed(ps, 1);
             if (pendingTable == null) {
                 bindRunFeed(ps, 3);
+            } else {
+                bindPendingShared(ps, 3);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -124,6 +126,8 @@ public final class UniqueValueChecker {
             bindRunFeed(ps, 8);
             if (pendingTable == null) {
                 bindRunFeed(ps, 10);
+            } else {
+                bindPendingShared(ps, 10);
             }
             ps.executeUpdate();
         }
@@ -151,6 +155,14 @@ public final class UniqueValueChecker {
                 ps.executeUpdate();
             }
         }
+    }
+
+    /** The parameters of {@link PublishSql#pendingShared}: run, feed, source system, run, feed, run, feed. */
+    private void bindPendingShared(PreparedStatement ps, int from) throws SQLException {
+        bindRunFeed(ps, from);
+        ps.setString(from + 2, feed.sourceSystem());
+        bindRunFeed(ps, from + 3);
+        bindRunFeed(ps, from + 5);
     }
 
     private void bindRunFeed(PreparedStatement ps, int from) throws SQLException {
