@@ -101,6 +101,7 @@ public final class MatchStep {
         result.warnings().forEach(w -> LOG.log(System.Logger.Level.INFO, entity.code() + " matching: " + w));
         writeRuleReports(runId, entity, result.candidates());
         int[] roots = clusters(n, result, steward);
+        warnOverruledSame(entity, staged, steward, roots);
         Summary s = writePairs(runId, staged, result, steward, roots);
         new MatchModelState(settingsHash, plan.fit() == null ? runId : prior.trainedRun(), runId, n,
                 plan.changedCount(), EmResultText.format(result.em()),
@@ -240,6 +241,34 @@ public final class MatchStep {
         int[] toArray() {
             return Arrays.copyOf(data, size);
         }
+    }
+
+    /**
+     * A steward's {@code same} that the clusters do not honour, because joining the two would put a pair that a
+     * steward declared {@code different} into one cluster: said in the log, or the steward never learns it.
+     */
+    private static void warnOverruledSame(EntityType entity, StagedRecords staged, Map<Long, String> steward,
+            int[] roots) {
+        for (int[] pair : overruledSame(steward, roots)) {
+            int a = pair[0];
+            int b = pair[1];
+            LOG.log(System.Logger.Level.WARNING, entity.code() + " matching: the steward decision 'same' for "
+                    + staged.system(a) + "/" + staged.key(a) + " and " + staged.system(b) + "/" + staged.key(b)
+                    + " is not applied: it would join records a steward declared 'different'");
+        }
+    }
+
+    /** The record pairs a steward declared {@code same} that ended up in different clusters. */
+    static List<int[]> overruledSame(Map<Long, String> steward, int[] roots) {
+        List<int[]> overruled = new ArrayList<>();
+        for (Map.Entry<Long, String> e : steward.entrySet()) {
+            int a = (int) (e.getKey() >>> 32);
+            int b = (int) (long) e.getKey();
+            if ("same".equals(e.getValue()) && roots[a] != roots[b]) {
+                overruled.add(new int[] {a, b});
+            }
+        }
+        return overruled;
     }
 
     /** The latest steward decision per pair of staged records, by {@link StewardClustering#key}. */
