@@ -39,8 +39,7 @@ public final class RecordAssembler {
             CanonicalField def = defs.get(i);
             typed[i] = switch (def.type()) {
                 case TEXT -> text;
-                case DECIMAL -> fields.isCanonical(i) ? plainDecimal(def, text, violations)
-                        : decimal(def, text, violations);
+                case DECIMAL -> decimal(def, text, fields.isCanonical(i), violations);
                 case TIMESTAMP -> timestamp(def, text, violations);
                 case DATE -> date(def, text, violations);
             };
@@ -48,20 +47,13 @@ public final class RecordAssembler {
         return entity.create(typed);
     }
 
-    /** A normalizer's output: plain notation, whatever the feed's formats say. */
-    private static BigDecimal plainDecimal(CanonicalField def, String text, List<Violation> violations) {
-        try {
-            return new BigDecimal(text.trim());
-        } catch (NumberFormatException e) {
-            violations.add(Violation.error(def.name(), "number-format",
-                    def.name() + ": '" + text + "' is not a number in plain notation", text));
-            return null;
-        }
-    }
-
-    private BigDecimal decimal(CanonicalField def, String text, List<Violation> violations) {
+    /**
+     * @param canonical the text is a normalizer's output, in plain notation whatever the feed's formats say, which
+     *                  describe the raw export
+     */
+    private BigDecimal decimal(CanonicalField def, String text, boolean canonical, List<Violation> violations) {
         String plain = text;
-        if (formats.groupingSeparator() != null || formats.decimalSeparator() != '.') {
+        if (!canonical && (formats.groupingSeparator() != null || formats.decimalSeparator() != '.')) {
             StringBuilder sb = new StringBuilder(text.length());
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
@@ -75,9 +67,9 @@ public final class RecordAssembler {
         try {
             return new BigDecimal(plain.trim());
         } catch (NumberFormatException e) {
-            violations.add(Violation.error(def.name(), "number-format",
-                    def.name() + ": '" + text + "' is not a number (decimal separator '" + formats.decimalSeparator()
-                            + "')", text));
+            violations.add(Violation.error(def.name(), "number-format", def.name() + ": '" + text + "' is not a number"
+                    + (canonical ? " in plain notation" : " (decimal separator '" + formats.decimalSeparator() + "')"),
+                    text));
             return null;
         }
     }

@@ -429,17 +429,9 @@ public final class FeedSync {
     }
 
     private void saveState(Connection c, LocalDateTime now, long liveAfter) throws SQLException {
-        LocalDateTime watermark = null;
         String column = feed.entity().field(settings.watermarkField()).orElseThrow().column();
-        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(" + column + ") FROM " + pending
-                + " WHERE run_id = ? AND feed = ?")) {
-            bind(ps, feed.runId(), feed.feed());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && rs.getTimestamp(1) != null) {
-                    watermark = rs.getTimestamp(1).toLocalDateTime();
-                }
-            }
-        }
+        LocalDateTime watermark = latest(c, "SELECT MAX(" + column + ") FROM " + pending
+                + " WHERE run_id = ? AND feed = ?", feed.runId(), feed.feed());
         LocalDateTime previous = SyncState.watermark(c, feed.feed());
         if (watermark == null || (previous != null && previous.isAfter(watermark))) {
             watermark = previous;
@@ -457,6 +449,7 @@ public final class FeedSync {
                 watermark == null ? null : Timestamp.valueOf(watermark), liveAfter, feed.runId());
     }
 
+    /** The single timestamp a query returns, or null. */
     private static LocalDateTime latest(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);

@@ -84,11 +84,7 @@ public final class UniqueValueChecker {
                 : PublishSql.sharedValues(feed.entity(), column))) {
             ps.setFetchSize(FLUSH_AT);
             bindRunFeed(ps, 1);
-            if (pendingTable == null) {
-                bindRunFeed(ps, 3);
-            } else {
-                bindPendingShared(ps, 3);
-            }
+            bindSharedCondition(ps, 3);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long recordNo = rs.getLong(1);
@@ -124,11 +120,7 @@ public final class UniqueValueChecker {
             // the message with {field} (and the default text) filled in, {value} left for the database
             ps.setString(7, check.messageFor("{value}"));
             bindRunFeed(ps, 8);
-            if (pendingTable == null) {
-                bindRunFeed(ps, 10);
-            } else {
-                bindPendingShared(ps, 10);
-            }
+            bindSharedCondition(ps, 10);
             ps.executeUpdate();
         }
     }
@@ -144,9 +136,9 @@ public final class UniqueValueChecker {
         }
         inserter.insert(c, "rej_record", StagingWriter.REJECT_COLUMNS, rows);
         List<Long> recordNos = new ArrayList<>(rejected.keySet());
+        String table = pendingTable != null ? pendingTable : feed.entity().stagingTable();
         for (int from = 0; from < recordNos.size(); from += 1000) {
             List<Long> batch = recordNos.subList(from, Math.min(from + 1000, recordNos.size()));
-            String table = pendingTable != null ? pendingTable : feed.entity().stagingTable();
             try (PreparedStatement ps = c.prepareStatement(PublishSql.deleteRecords(table, batch.size()))) {
                 bindRunFeed(ps, 1);
                 for (int i = 0; i < batch.size(); i++) {
@@ -157,12 +149,17 @@ public final class UniqueValueChecker {
         }
     }
 
-    /** The parameters of {@link PublishSql#pendingShared}: run, feed, source system, run, feed, run, feed. */
-    private void bindPendingShared(PreparedStatement ps, int from) throws SQLException {
+    /**
+     * The parameters of the condition that finds shared values: (run, feed) for the run's staged rows;
+     * run, feed, source system, run, feed, run, feed for a sync's pending rows ({@link PublishSql#pendingShared}).
+     */
+    private void bindSharedCondition(PreparedStatement ps, int from) throws SQLException {
         bindRunFeed(ps, from);
-        ps.setString(from + 2, feed.sourceSystem());
-        bindRunFeed(ps, from + 3);
-        bindRunFeed(ps, from + 5);
+        if (pendingTable != null) {
+            ps.setString(from + 2, feed.sourceSystem());
+            bindRunFeed(ps, from + 3);
+            bindRunFeed(ps, from + 5);
+        }
     }
 
     private void bindRunFeed(PreparedStatement ps, int from) throws SQLException {

@@ -28,10 +28,6 @@ final class RecordTextWindow extends Reader {
     /** Refuses to hand the parser more than this many characters of one record; 0 for no limit. */
     private final int maxRecordChars;
 
-    RecordTextWindow(Reader source) {
-        this(source, 0);
-    }
-
     RecordTextWindow(Reader source, int maxRecordChars) {
         this.source = source;
         this.maxRecordChars = maxRecordChars;
@@ -39,11 +35,8 @@ final class RecordTextWindow extends Reader {
 
     /** The parser was handed more of one record than the window allows. */
     static final class RunawayRecord extends IOException {
-        final long line;
-
         RunawayRecord(long line, int maxChars) {
             super("the record starting on line " + line + " runs over " + maxChars + " characters");
-            this.line = line;
         }
     }
 
