@@ -11,8 +11,7 @@
 # Reports per run: wall time of the whole migrate process, of the Spring Batch job, of each step (from
 # batch_step_execution), peak RSS, heap occupancy (GC log), the candidate pairs per blocking rule (mdm_match_rule),
 # the pairs stored per decision, and precision / recall / F1 of `mastersync evaluate` against the truth file.
-# The generator's truth file lists each duplicate with its original; two duplicates of one original are the same
-# customer too, so the truth is closed over those pairs first (bench-out/dedupe-1m.truth-closed.csv).
+# The generator's truth file lists every pair of a duplicate group (two copies of one original too).
 #
 # With SYNC=true (the default) a delta sync follows the last migrate: a changed snapshot (every 100th row moves to
 # another city, every 1000th is gone, 0.1% new rows, half of them a copy of an existing customer with a typo in the
@@ -43,7 +42,6 @@ JOB=bench/customers-dedupe-bench.yml
 OUT=bench-out
 CSV="$OUT/dedupe-1m.csv"
 TRUTH="$CSV.truth.csv"
-CLOSED="$OUT/dedupe-1m.truth-closed.csv"
 URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
 [[ "$ROWS" =~ ^[0-9]+$ ]] && [ "$ROWS" -gt 0 ] || { echo "dedupe-bench.sh: ROWS must be a positive number" >&2; exit 2; }
 [ -f "$JAR" ] || { echo "dedupe-bench.sh: $JAR missing; run ./mvnw -q -o package -DskipTests" >&2; exit 2; }
@@ -64,28 +62,9 @@ stamp="rows=$ROWS duplicates=$DUPLICATES seed=$SEED generator=$generator"
 if [ ! -f "$CSV" ] || [ "$(cat "$CSV.stamp" 2>/dev/null)" != "$stamp" ]; then
   java -jar "$JAR" generate customers --rows "$ROWS" --duplicates "$DUPLICATES" --seed "$SEED" --out "$CSV"
   echo "$stamp" > "$CSV.stamp"
-  rm -f "$CLOSED"
 fi
-if [ ! -f "$CLOSED" ]; then
-  python3 - "$TRUTH" "$CLOSED" <<'PY'
-import csv, sys
-from itertools import combinations
-groups = {}
-with open(sys.argv[1], newline='', encoding='utf-8') as f:
-    r = csv.reader(f)
-    next(r)
-    for sa, ka, sb, kb in r:
-        groups.setdefault((sa, ka), [(sa, ka)]).append((sb, kb))
-with open(sys.argv[2], 'w', newline='', encoding='utf-8') as f:
-    w = csv.writer(f, lineterminator='\n')
-    w.writerow(['source_a', 'key_a', 'source_b', 'key_b'])
-    for members in groups.values():
-        for (sa, ka), (sb, kb) in combinations(members, 2):
-            w.writerow([sa, ka, sb, kb])
-PY
-fi
-echo "Input: $CSV ($ROWS rows, $(stat -c %s "$CSV") bytes), truth $(($(wc -l < "$TRUTH") - 1)) pairs," \
-  "$(($(wc -l < "$CLOSED") - 1)) with pairs of duplicates of one original; heap $HEAP, $(nproc) cores," \
+echo "Input: $CSV ($ROWS rows, $(stat -c %s "$CSV") bytes), truth $(($(wc -l < "$TRUTH") - 1)) pairs;" \
+  "heap $HEAP, $(nproc) cores," \
   "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 step_seconds() { # step name -> seconds of its latest execution
@@ -114,7 +93,7 @@ for run in $(seq 1 "$RUNS"); do
   match=$(step_seconds match:customer)
   golden=$(step_seconds golden:customer)
   both=$(awk -v a="$match" -v b="$golden" 'BEGIN { printf "%.1f", a + b }')
-  eval_line=$(java -jar "$JAR" evaluate --truth "$CLOSED" --entity customer --spring.datasource.url="$URL" \
+  eval_line=$(java -jar "$JAR" evaluate --truth "$TRUTH" --entity customer --spring.datasource.url="$URL" \
     --spring.datasource.username="$PGUSER" 2>/dev/null | tail -1)
   echo
   load=$(cut -d' ' -f1 /proc/loadavg)

@@ -7,17 +7,23 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * The streaming loop shared by the benchmark generators. Every row is a pure function of (seed, row
  * number): its own random streams are derived from both, so a near-duplicate regenerates the earlier row
- * it copies instead of keeping rows in memory. Memory use does not depend on the row count.
+ * it copies instead of keeping rows in memory. Memory grows only with the number of duplicates (their row
+ * numbers, for the truth file).
  *
  * <p>Each row is, independently, a near-duplicate of an earlier clean row (share {@code duplicates}, with a
  * new key), a row with one defect that validation rejects (share {@code dirty}), or a clean row. The true
  * duplicate pairs go to {@code FILE.truth.csv} ({@code source_a,key_a,source_b,key_b}, source
- * {@value #SOURCE}).
+ * {@value #SOURCE}): every pair of one original's group, the copies among themselves too, since the truth file
+ * is read as a closed world (a pair not listed is a non-match).
  *
  * @param <S> the generator's structured form of one row, before it is rendered to CSV values
  */
@@ -92,6 +98,8 @@ public abstract class BenchCsvGenerator<S> {
         long duplicateCount = 0;
         long dirtyCount = 0;
         StringBuilder line = new StringBuilder(256);
+        // the earlier copies of each original: two copies of one row are a true pair as well
+        Map<Long, List<Long>> copies = new HashMap<>();
         try (Writer csv = writer(out); Writer pairs = writer(truth)) {
             csv.write(header());
             csv.write('\n');
@@ -107,11 +115,12 @@ public abstract class BenchCsvGenerator<S> {
                         S copy = nearDuplicate(create(original, random(original, STREAM_CONTENT)), row, control);
                         values = render(copy);
                         duplicateCount++;
-                        line.setLength(0);
-                        line.append(SOURCE).append(',');
-                        appendCsv(line, key(original)).append(',').append(SOURCE).append(',');
-                        appendCsv(line, key(row)).append('\n');
-                        pairs.append(line);
+                        List<Long> group = copies.computeIfAbsent(original, o -> new ArrayList<>(1));
+                        pairs.append(truthPair(line, original, row));
+                        for (long earlierCopy : group) {
+                            pairs.append(truthPair(line, earlierCopy, row));
+                        }
+                        group.add(row);
                     }
                 }
                 if (values == null) {
@@ -133,6 +142,13 @@ public abstract class BenchCsvGenerator<S> {
             }
         }
         return new Summary(rows, duplicateCount, dirtyCount, Files.size(out), out, truth);
+    }
+
+    private StringBuilder truthPair(StringBuilder line, long a, long b) {
+        line.setLength(0);
+        line.append(SOURCE).append(',');
+        appendCsv(line, key(a)).append(',').append(SOURCE).append(',');
+        return appendCsv(line, key(b)).append('\n');
     }
 
     /** The kind drawn for a row before its duplicate target is resolved. */
