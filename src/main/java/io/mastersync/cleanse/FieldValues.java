@@ -15,6 +15,8 @@ public final class FieldValues {
     private final String[] values;
     /** Fields whose text a normalizer wrote in canonical notation (plain decimals); null while there are none. */
     private boolean[] canonical;
+    /** Fields whose value a normalizer could not read (an error); null while there are none. */
+    private boolean[] unreadable;
 
     public FieldValues(EntityType entity) {
         this.entity = entity;
@@ -58,6 +60,44 @@ public final class FieldValues {
 
     public boolean isCanonical(int index) {
         return canonical != null && canonical[index];
+    }
+
+    /**
+     * Marks a field whose value a normalizer rejected as unreadable: the row is rejected for it, and a later check
+     * of the same field would only judge the same unreadable text again, so it is skipped.
+     */
+    public void markUnreadable(int index) {
+        if (unreadable == null) {
+            unreadable = new boolean[values.length];
+        }
+        unreadable[index] = true;
+    }
+
+    public boolean isUnreadable(int index) {
+        return unreadable != null && index >= 0 && unreadable[index];
+    }
+
+    /** Whether any field is unreadable (cheap: most rows have none). */
+    public boolean hasUnreadable() {
+        return unreadable != null;
+    }
+
+    /** Whether any of these fields (canonical names) is unreadable. */
+    public boolean anyUnreadable(java.util.Collection<String> fields) {
+        if (unreadable == null) {
+            return false;
+        }
+        for (String field : fields) {
+            if (isUnreadable(entity.indexOf(field))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether this field (canonical name) is unreadable. */
+    public boolean isUnreadable(String field) {
+        return field != null && unreadable != null && isUnreadable(entity.indexOf(field));
     }
 
     public int size() {

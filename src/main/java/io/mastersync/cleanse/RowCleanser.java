@@ -102,8 +102,13 @@ public final class RowCleanser {
         if (filter != null) {
             return new RowOutcome.Filtered(values.get(sourceKeyIndex), row.lineage(), filter, changed);
         }
+        int fromRules = violations.size();
         CanonicalRecord record = assembler.assemble(values, violations);
         validator.validate(record, violations);
+        if (values.hasUnreadable()) {
+            // a value a normalizer rejected is not parsed or validated again: one reason for one cause
+            dropRepeatedReasons(values, violations, fromRules);
+        }
         for (Violation v : violations) {
             if (v.isError()) {
                 return new RowOutcome.Rejected(values.get(sourceKeyIndex), row.lineage(), List.copyOf(violations),
@@ -133,6 +138,14 @@ public final class RowCleanser {
             targets[i] = entity.indexOf(b.fieldNames().get(i));
         }
         return new BoundFields(b, targets);
+    }
+
+    private static void dropRepeatedReasons(FieldValues values, List<Violation> violations, int from) {
+        for (int i = violations.size() - 1; i >= from; i--) {
+            if (values.isUnreadable(violations.get(i).field())) {
+                violations.remove(i);
+            }
+        }
     }
 
     private static List<Violation> readProblems(List<RowProblem> problems) {

@@ -118,6 +118,47 @@ class RowCleanserTest {
     }
 
     @Test
+    void aValueItsNormalizerRejectsIsOneReasonNotOnePerCheckThatReadsIt(@TempDir Path dir) throws IOException {
+        // the normalizer's error is the cause; the range check, the record check, the filter and the number parser
+        // would each only fail to read the same 'abc' again
+        Path rules = dir.resolve("rules.yml");
+        Files.writeString(rules, """
+                entity: item
+                fields:
+                  list-price:
+                    normalize: [{ name: decimal, locale: de-DE, on-problem: error }]
+                    checks:
+                      - { id: list-price-range, range: { min: 0, max: 1000000 } }
+                record-checks:
+                  - id: priced-items-are-active
+                    when: "listPrice > 0"
+                    assert: "status == 'active'"
+                    severity: warning
+                filters:
+                  - id: skip-free-items
+                    when: "listPrice == 0"
+                """);
+        RowCleanser cleanser = new RowCleanser(EntityType.ITEM, "ACME", mapping(), "jobs/items.yml",
+                RulesFileParser.parse(rules, EntityType.ITEM), new ValueFormats(',', '.', List.of("dd.MM.yyyy HH:mm")),
+                VALIDATOR);
+
+        RowOutcome outcome = cleanser.cleanse(row("4711", "4006381333932", "Pen", "abc", "EUR", "H87",
+                "31.12.2024 23:59"));
+
+        assertThat(outcome).isInstanceOf(RowOutcome.Rejected.class);
+        assertThat(((RowOutcome.Rejected) outcome).reasons()).extracting(Violation::field, Violation::rule)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("list-price", "list-price/decimal"),
+                        // another field's own problem is still reported
+                        org.assertj.core.groups.Tuple.tuple("gtin", "Gtin"));
+
+        // a readable price still goes through every check
+        RowOutcome negative = cleanser.cleanse(row("4712", "4006381333931", "Pen", "-5", "EUR", "H87",
+                "31.12.2024 23:59"));
+        assertThat(((RowOutcome.Rejected) negative).reasons()).extracting(Violation::rule)
+                .contains("list-price-range");
+    }
+
+    @Test
     void warningLoadsTheRowAndFlagsIt() {
         RowOutcome outcome = itemCleanser(ValueFormats.DEFAULT).cleanse(row("4713", "", "Pen", "2.50", "", "H87", ""));
 

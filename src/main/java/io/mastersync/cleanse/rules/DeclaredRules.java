@@ -84,6 +84,9 @@ public final class DeclaredRules implements RuleSet {
             normalize(n, fields, context, violations, changes);
         }
         for (RowFilter f : filters) {
+            if (fields.anyUnreadable(f.when().fields())) {
+                continue; // the row is rejected for that field; this filter could only fail to read it again
+            }
             try {
                 if (f.when().test(fields)) {
                     String text = f.message() != null ? f.message().render(fields, null, null)
@@ -112,6 +115,7 @@ public final class DeclaredRules implements RuleSet {
             NormalizerResult.Problem p = (NormalizerResult.Problem) result;
             if (n.onProblem() == DeclaredNormalizer.OnProblem.ERROR) {
                 violations.add(Violation.error(n.field(), n.id(), p.message(), before));
+                fields.markUnreadable(n.index());
             } else if (n.onProblem() == DeclaredNormalizer.OnProblem.WARNING) {
                 violations.add(Violation.warning(n.field(), n.id(), p.message(), before));
             } else if (n.onProblem() == DeclaredNormalizer.OnProblem.CLEAR) {

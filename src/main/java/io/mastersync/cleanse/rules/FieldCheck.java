@@ -43,6 +43,9 @@ abstract class FieldCheck {
 
     /** Adds a violation when the field's current value breaks the check. */
     final void check(FieldValues values, List<Violation> violations) {
+        if (values.isUnreadable(index) || (when != null && values.anyUnreadable(when.fields()))) {
+            return; // the row is rejected for that value already: one reason for one cause
+        }
         String value = values.get(index);
         if (value != null && value.isEmpty()) {
             value = null;

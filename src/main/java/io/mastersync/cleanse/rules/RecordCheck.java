@@ -16,6 +16,10 @@ record RecordCheck(String id, String field, int index, Violation.Severity severi
         RuleExpression when, RuleExpression assertion) {
 
     void check(FieldValues values, List<Violation> violations) {
+        if (values.hasUnreadable() && (values.anyUnreadable(assertion.fields())
+                || (when != null && values.anyUnreadable(when.fields())))) {
+            return; // the row is rejected for a value this check reads: one reason for one cause
+        }
         String value = index < 0 ? null : values.get(index);
         try {
             if (when != null && !when.test(values)) {
