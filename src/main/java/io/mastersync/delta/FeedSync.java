@@ -60,6 +60,25 @@ public final class FeedSync {
     }
 
     /**
+     * Deletes what a run read into the working tables when it ends without applying it (stopped by the safety
+     * valve, failed quality gate): the next sync reads the source again, and leftover rows would stay forever and
+     * keep the pending table from being truncated after later syncs.
+     */
+    public static void discardRun(Connection c, long runId) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        for (EntityType entity : EntityType.values()) {
+            tables.add(pendingTable(entity));
+        }
+        tables.addAll(List.of("sync_seen", SeenBlocks.TABLE, "sync_repeat", "sync_gone"));
+        for (String table : tables) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
+                ps.setLong(1, runId);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /**
      * @param read  rows read for this feed in this run
      * @param force apply even when the change share exceeds the safety valve
      * @throws SafetyValveException before anything is changed, when the share is too high and not forced

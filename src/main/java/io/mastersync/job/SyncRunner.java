@@ -1,6 +1,7 @@
 package io.mastersync.job;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import io.mastersync.delta.FeedSync;
 import io.mastersync.load.RunLedger;
 import io.mastersync.load.RunLock;
 
@@ -60,19 +62,26 @@ public class SyncRunner {
             boolean valve = execution.getAllFailureExceptions().stream().anyMatch(SyncRunner::isSafetyValve);
             if (valve) {
                 // what this run read is suspect: the next run must read the source again, not resume this one
-                new RunLedger(dataSource).finished(runId, "stopped-safety-valve");
-                jobOperator.abandon(execution);
-            }
-            if (result.qualityGateFailed()) {
+                close(execution, "stopped-safety-valve");
+            } else if (result.qualityGateFailed()) {
                 // as for migrate: the verdict on what this run read is final, the next sync reads the source again
-                new RunLedger(dataSource).finished(runId, RunResult.FAILED_QUALITY_GATE);
-                jobOperator.abandon(execution);
+                close(execution, RunResult.FAILED_QUALITY_GATE);
             }
             return new SyncResult(result, lines, valve);
         } finally {
             for (RunLock lock : locks) {
                 lock.close();
             }
+        }
+    }
+
+    /** Ends a run for good: it is not resumed, and what it read waits for no apply. */
+    private void close(JobExecution execution, String status) throws Exception {
+        long runId = execution.getJobInstance().getInstanceId();
+        new RunLedger(dataSource).finished(runId, status);
+        jobOperator.abandon(execution);
+        try (Connection c = dataSource.getConnection()) {
+            FeedSync.discardRun(c, runId); // auto-commit: nothing else to keep together with it
         }
     }
 

@@ -172,6 +172,9 @@ class SyncIT {
 
         assertThat(jdbc.queryForObject("SELECT status FROM run_summary WHERE run_id = 2", String.class))
                 .isEqualTo("stopped-safety-valve");
+        assertThat(jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM sync_seen_block) + (SELECT COUNT(*) FROM sync_seen)"
+                + " + (SELECT COUNT(*) FROM sync_pending_customer) + (SELECT COUNT(*) FROM sync_gone)", Long.class))
+                .as("the closed run's working rows are gone, not left for ever").isZero();
         snapshot(rows);
         CliRun fixedExport = sync(job);
         assertThat(fixedExport.exitCode()).as("a new run reads the repaired export").isZero();

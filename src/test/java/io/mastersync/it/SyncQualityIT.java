@@ -104,6 +104,9 @@ class SyncQualityIT {
         assertThat(jdbc.queryForObject("SELECT metric_value FROM dq_metric WHERE run_id = ? AND dataset = 'crm' AND"
                 + " column_name = 'email' AND metric = 'completeness'", Double.class, failedRun)).isEqualTo(0.8);
         assertThat(dir.resolve("reports/run-" + failedRun + ".html")).content().contains("email-complete");
+        assertThat(jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM sync_pending_customer) + (SELECT COUNT(*) FROM"
+                + " sync_seen_block) + (SELECT COUNT(*) FROM sync_seen)", Long.class))
+                .as("the failed run's working rows are not left behind").isZero();
 
         // the fixed export: only the move is applied, and the whole feed's metrics are stored
         for (int i = 0; i < 8; i++) {
