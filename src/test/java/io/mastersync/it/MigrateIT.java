@@ -105,7 +105,7 @@ class MigrateIT {
         assertThat((String) rejected.get("raw_record")).startsWith("100003;4006381333932;Textmarker gelb");
         assertThat(jdbc.queryForList("SELECT rule_id FROM rej_reason WHERE feed = 'acme-items' AND source_key = '100003'"
                 + " AND field = 'gtin' AND bad_value = '4006381333932' AND severity = 'error'", String.class))
-                .containsExactlyInAnyOrder("gtin/gtin", "Gtin");
+                .as("the normalizer's error, not again the constraint's on the same value").containsExactly("gtin/gtin");
         assertThat(jdbc.queryForList("SELECT rule_id FROM rej_reason WHERE feed = 'acme-customers' AND source_key"
                 + " = 'C-0004' AND severity = 'error'", String.class)).contains("country-allowed", "IsoCountry");
         assertThat(jdbc.queryForList("SELECT rule_id FROM rej_reason WHERE source_key = 'C-0010' AND severity = 'error'",
