@@ -50,7 +50,7 @@ public final class MastersyncCommand implements Runnable {
                 commandArgs.add(arg);
             }
         }
-        CommandLine cli = new CommandLine(new MastersyncCommand(), new CommandFactory(springArgs));
+        CommandLine cli = commandLine(springArgs);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -64,6 +64,16 @@ public final class MastersyncCommand implements Runnable {
             return EXIT_USAGE;
         });
         return cli.execute(commandArgs.toArray(String[]::new));
+    }
+
+    /**
+     * The command tree. Help is 120 columns wide, as the descriptions are written: at picocli's default of 80 every
+     * description line broke in two, leaving a word or two on a line of its own.
+     */
+    static CommandLine commandLine(List<String> springArgs) {
+        CommandLine cli = new CommandLine(new MastersyncCommand(), new CommandFactory(springArgs));
+        cli.setUsageHelpWidth(120);
+        return cli;
     }
 
     /** Hands each command the Spring arguments it needs to start a context. */

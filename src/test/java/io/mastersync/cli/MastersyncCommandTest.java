@@ -31,6 +31,29 @@ class MastersyncCommandTest {
     }
 
     @Test
+    void everyCommandsHelpKeepsItsDescriptionLinesWhole() {
+        java.util.List<picocli.CommandLine> commands = new java.util.ArrayList<>();
+        java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>();
+        todo.add(MastersyncCommand.commandLine(java.util.List.of()));
+        while (!todo.isEmpty()) {
+            picocli.CommandLine c = todo.pop();
+            commands.add(c);
+            todo.addAll(c.getSubcommands().values());
+        }
+        assertThat(commands).hasSizeGreaterThan(10);
+        for (picocli.CommandLine c : commands) {
+            String help = c.getUsageMessage();
+            java.util.List<String> lines = help.lines().map(String::strip).toList();
+            for (String line : c.getCommandSpec().usageMessage().description()) {
+                if (line.length() > c.getUsageHelpWidth()) {
+                    continue; // longer than the help is wide: wrapped, rightly
+                }
+                assertThat(lines).as("help of %s", c.getCommandSpec().qualifiedName()).contains(line.replace("%n", "").strip());
+            }
+        }
+    }
+
+    @Test
     void aMissingJobOptionIsAUsageErrorOnOneLine() {
         Result r = run("migrate");
 
