@@ -40,7 +40,7 @@ public final class MatchStep {
     }
 
     private static final List<String> PAIR_COLUMNS = List.of("run_id", "entity", "a_source_system", "a_source_key",
-            "b_source_system", "b_source_key", "probability", "weight", "decision", "evidence");
+            "b_source_system", "b_source_key", "probability", "weight", "decision", "evidence", "review_reason");
     private static final List<String> RULE_COLUMNS = List.of("run_id", "entity", "rule_order", "rule_id", "pairs",
             "new_pairs", "blocks", "skipped_blocks", "capped_blocks");
 
@@ -102,7 +102,8 @@ public final class MatchStep {
         writeRuleReports(runId, entity, result.candidates());
         int[] roots = clusters(n, result, steward);
         warnOverruledSame(entity, staged, steward, roots);
-        Summary s = writePairs(runId, staged, result, steward, roots);
+        Summary s = writePairs(runId, staged, result, steward, roots,
+                new ReviewReasons(file.match().thresholds(), result.clusters().review()));
         new MatchModelState(settingsHash, plan.fit() == null ? runId : prior.trainedRun(), runId, n,
                 plan.changedCount(), EmResultText.format(result.em()),
                 plan.fit() == null ? blockLimits(result.candidates()) : prior.blockLimits()).save(jdbc, entity);
@@ -337,7 +338,7 @@ public final class MatchStep {
 
     /** Streams the scored pairs, then steward pairs the matcher did not score, into {@code mdm_match_pair}. */
     private Summary writePairs(long runId, StagedRecords staged, MatchResult result, Map<Long, String> steward,
-            int[] roots) {
+            int[] roots, ReviewReasons reasons) {
         int[] counts = new int[3]; // rows, matched, possible
         jdbc.execute((ConnectionCallback<Void>) con -> {
             try (BulkRows rows = BulkRows.open(con, "mdm_match_pair", PAIR_COLUMNS)) {
@@ -350,7 +351,7 @@ public final class MatchStep {
                         seen.add(key);
                     }
                     write(rows, runId, staged, scored.get(i), decision(roots, decidedBy, scored.a(i), scored.b(i)),
-                            decidedBy, counts);
+                            decidedBy, reasons, counts);
                 }
                 for (Map.Entry<Long, String> e : steward.entrySet()) {
                     if (seen.contains(e.getKey())) {
@@ -359,7 +360,7 @@ public final class MatchStep {
                     int a = (int) (e.getKey() >>> 32);
                     int b = (int) (long) e.getKey();
                     write(rows, runId, staged, result.model().score(a, b), decision(roots, e.getValue(), a, b),
-                            e.getValue(), counts);
+                            e.getValue(), reasons, counts);
                 }
             }
             return null;
@@ -372,11 +373,12 @@ public final class MatchStep {
     }
 
     private static void write(BulkRows rows, long runId, StagedRecords staged, ScoredPair p, String decision,
-            String steward, int[] counts) throws SQLException {
+            String steward, ReviewReasons reasons, int[] counts) throws SQLException {
         PairKeys k = PairKeys.of(staged.system(p.a()), staged.key(p.a()), staged.system(p.b()), staged.key(p.b()));
         double weight = Double.isFinite(p.weight()) ? p.weight() : Math.copySign(1e9, p.weight());
         rows.add(runId, staged.entity().code(), k.aSystem(), k.aKey(), k.bSystem(), k.bKey(), p.probability(), weight,
-                decision, EvidenceJson.write(p.evidence(), steward));
+                decision, EvidenceJson.write(p.evidence(), steward),
+                decision.equals("possible") ? reasons.of(p.a(), p.probability()) : null);
         counts[0]++;
         counts[1] += decision.equals("match") ? 1 : 0;
         counts[2] += decision.equals("possible") ? 1 : 0;

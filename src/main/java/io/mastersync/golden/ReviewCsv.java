@@ -49,7 +49,7 @@ public final class ReviewCsv {
     public int export(EntityType entity, Path out) throws IOException {
         List<String> fields = StagedRecords.allFields(entity);
         StringBuilder sql = new StringBuilder("SELECT p.a_source_system, p.a_source_key, p.b_source_system, "
-                + "p.b_source_key, p.probability, p.evidence");
+                + "p.b_source_key, p.probability, p.evidence, p.review_reason");
         for (String f : fields) {
             sql.append(", a.").append(StagedRecords.column(f)).append(", b.").append(StagedRecords.column(f));
         }
@@ -65,6 +65,7 @@ public final class ReviewCsv {
         List<List<String>> rows = new ArrayList<>();
         Set<String> comparisons = new LinkedHashSet<>();
         List<Map<String, Object>> evidences = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         jdbc.query(sql.toString(), rs -> {
             List<String> row = new ArrayList<>();
             row.add(entity.code());
@@ -76,10 +77,11 @@ public final class ReviewCsv {
             ev.remove("steward");
             comparisons.addAll(ev.keySet());
             evidences.add(ev);
+            reasons.add(rs.getString(7));
             for (int f = 0; f < fields.size(); f++) {
                 var type = entity.field(fields.get(f)).orElseThrow().type();
-                row.add(StagedRecords.text(rs, 7 + 2 * f, type));
                 row.add(StagedRecords.text(rs, 8 + 2 * f, type));
+                row.add(StagedRecords.text(rs, 9 + 2 * f, type));
             }
             rows.add(row);
         }, entity.code(), entity.code());
@@ -94,6 +96,7 @@ public final class ReviewCsv {
         List<String> header = new ArrayList<>(KEY_COLUMNS);
         header.add("probability");
         header.add("decision");
+        header.add("reason");
         for (String c : comparisons) {
             header.add("evidence_" + c);
         }
@@ -108,6 +111,7 @@ public final class ReviewCsv {
                 List<String> row = rows.get(r);
                 List<String> cells = new ArrayList<>(row.subList(0, 6));
                 cells.add("");
+                cells.add(reasons.get(r));
                 for (String c : comparisons) {
                     cells.add(evidenceCell(evidences.get(r).get(c)));
                 }

@@ -271,7 +271,7 @@ class GoldenRecordIT {
         CliRun export = CliRun.run(args("review", "export", "--entity", "customer", "--out", out.toString()));
         assertThat(export.exitCode()).as(export.err()).isZero();
         List<String> lines = Files.readAllLines(out);
-        assertThat(lines.get(0)).startsWith("entity,source_a,key_a,source_b,key_b,probability,decision")
+        assertThat(lines.get(0)).startsWith("entity,source_a,key_a,source_b,key_b,probability,decision,reason")
                 .contains("evidence_name").contains("a_name,b_name");
         long pending = jdbc.queryForObject("SELECT count(*) FROM mdm_match_pair WHERE run_id = ? AND decision = "
                 + "'possible'", Long.class, runId());
@@ -285,6 +285,9 @@ class GoldenRecordIT {
             recs = fmt.parse(r).getRecords();
         }
         for (var rec : recs) {
+            // the steward learns why the pair waits: its score, or a match score kept apart
+            assertThat(rec.get("reason")).startsWith(Double.parseDouble(rec.get("probability")) < 0.95
+                    ? "score between the review (0.6) and match (0.95) thresholds" : "scored a match, but");
             for (String cell : rec.values()) {
                 assertThat(cell).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-").doesNotStartWith("@");
             }
