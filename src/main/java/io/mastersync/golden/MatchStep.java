@@ -103,7 +103,7 @@ public final class MatchStep {
         int[] roots = clusters(n, result, steward);
         warnOverruledSame(entity, staged, steward, roots);
         Summary s = writePairs(runId, staged, result, steward, roots,
-                new ReviewReasons(file.match().thresholds(), result.clusters().review()));
+                new ReviewReasons(file.match().thresholds(), file.match().oneToOne(), result.clusters().review()));
         new MatchModelState(settingsHash, plan.fit() == null ? runId : prior.trainedRun(), runId, n,
                 plan.changedCount(), EmResultText.format(result.em()),
                 plan.fit() == null ? blockLimits(result.candidates()) : prior.blockLimits()).save(jdbc, entity);

@@ -10,16 +10,20 @@ import io.mastersync.match.Thresholds;
 
 /**
  * Why a pair is left for a steward: a score between the review and match thresholds, or a match score whose records
- * were kept apart, by the cluster guard or so that no cluster holds a pair a steward declared different. Without it
+ * were kept apart, by the cluster guard, by one-to-one linkage or so that no cluster holds a pair a steward declared
+ * different. Without it
  * a pair at probability 1.0 waiting for review looks like a mistake.
  */
 final class ReviewReasons {
 
     private final Thresholds thresholds;
+    private final boolean oneToOne;
     private final Map<Integer, String> guardReasonByRecord = new HashMap<>();
 
-    ReviewReasons(Thresholds thresholds, List<ReviewGroup> guarded) {
+    /** @param oneToOne the match file's {@code one-to-one}: a match score may lose to a stronger partner */
+    ReviewReasons(Thresholds thresholds, boolean oneToOne, List<ReviewGroup> guarded) {
         this.thresholds = thresholds;
+        this.oneToOne = oneToOne;
         for (ReviewGroup group : guarded) {
             for (int r : group.members()) {
                 guardReasonByRecord.put(r, group.reason());
@@ -37,7 +41,9 @@ final class ReviewReasons {
         if (guard != null) {
             return "scored a match, but the cluster guard split its records apart: " + guard;
         }
-        return "scored a match, but kept apart: linking it would put a pair a steward declared different into one"
-                + " cluster";
+        return oneToOne ? "scored a match, but kept apart: one-to-one linkage gave one of its records a stronger partner,"
+                + " or linking it would put a pair a steward declared different into one cluster"
+                : "scored a match, but kept apart: linking it would put a pair a steward declared different into one"
+                        + " cluster";
     }
 }

@@ -11,7 +11,7 @@ import io.mastersync.match.Thresholds;
 
 class ReviewReasonsTest {
 
-    private final ReviewReasons reasons = new ReviewReasons(new Thresholds(0.95, 0.6),
+    private final ReviewReasons reasons = new ReviewReasons(new Thresholds(0.95, 0.6), false,
             List.of(new ReviewGroup(new int[] {3, 4, 5}, "component of 3 records with density 0.33 < 0.5")));
 
     @Test
@@ -27,6 +27,12 @@ class ReviewReasonsTest {
 
     @Test
     void anyOtherMatchScoreWasKeptApartByAStewardsDifferent() {
-        assertThat(reasons.of(7, 0.999)).contains("a steward declared different");
+        assertThat(reasons.of(7, 0.999)).contains("a steward declared different").doesNotContain("one-to-one");
+    }
+
+    @Test
+    void withOneToOneLinkageAMatchScoreMayHaveLostToAStrongerPartner() {
+        assertThat(new ReviewReasons(new Thresholds(0.95, 0.6), true, List.of()).of(7, 0.999))
+                .contains("one-to-one linkage gave one of its records a stronger partner");
     }
 }
