@@ -69,12 +69,13 @@ class MigrationPlanner {
         return new MigrationPlan(List.copyOf(feeds), jobList, HexFormat.of().formatHex(config.digest()), rulesHash);
     }
 
-    /** Opens the source once to prove it is there and has every mapped column; reads no rows. */
+    /** Opens the source once to prove it is there and has every mapped and tombstone column; reads no rows. */
     private static void checkSource(FeedDefinition def) {
         // a :watermark placeholder gets the earliest time here: this only opens the source to see its columns
         try (SourceReader reader = SourceReaders.create(def.source(), SourceReaders.READ_ALL)) {
             reader.open(io.mastersync.source.SourcePosition.START);
             def.mapping().bind(reader.layout(), def.jobFile().toString(), SourceDescription.of(def.source()));
+            def.sync().checkTombstoneColumn(def.jobFile(), reader.layout());
         }
     }
 

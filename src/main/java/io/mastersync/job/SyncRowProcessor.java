@@ -8,6 +8,7 @@ import io.mastersync.cleanse.RowOutcome;
 import io.mastersync.cleanse.Violation;
 import io.mastersync.delta.FeedSync;
 import io.mastersync.delta.StagedSources;
+import io.mastersync.source.ColumnLayout;
 import io.mastersync.source.FeedDefinition;
 import io.mastersync.source.SourceRow;
 import io.mastersync.source.SyncSettings;
@@ -22,6 +23,8 @@ class SyncRowProcessor {
     private final FeedDefinition feed;
     private final RowCleanser cleanser;
     private final Supplier<StagedSources> staged;
+    /** The last layout known to have the tombstone column (rows of one file share one layout). */
+    private volatile ColumnLayout checkedLayout;
 
     /**
      * @param staged the staged rows' source fingerprints, read when the step starts (also on restart: the
@@ -36,6 +39,7 @@ class SyncRowProcessor {
     RowOutcome process(SourceRow row) {
         SyncSettings sync = feed.sync();
         if (sync.tombstoneColumn() != null) {
+            checkTombstoneColumn(row.layout());
             String marker = row.value(sync.tombstoneColumn());
             if (marker != null && sync.tombstoneValues().contains(marker.strip())) {
                 RowOutcome outcome = cleanser.cleanse(row);
@@ -53,5 +57,13 @@ class SyncRowProcessor {
             }
         }
         return cleanser.cleanse(row);
+    }
+
+    /** Every file of a glob is checked: the planner saw only the first one. */
+    private void checkTombstoneColumn(ColumnLayout layout) {
+        if (layout != checkedLayout) {
+            feed.sync().checkTombstoneColumn(feed.jobFile(), layout);
+            checkedLayout = layout;
+        }
     }
 }

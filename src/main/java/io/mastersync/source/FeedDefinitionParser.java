@@ -56,7 +56,7 @@ public final class FeedDefinitionParser {
         if (chunkSize < 1 || chunkSize > 100_000) {
             throw top.error("chunk-size", "chunk-size must be between 1 and 100000, not " + chunkSize);
         }
-        SyncSettings sync = top.optionalMap("sync").map(b -> sync(b, entity, source)).orElse(SyncSettings.DEFAULT);
+        SyncSettings sync = top.optionalMap("sync").map(b -> sync(b, entity, source)).orElse(SyncSettings.defaultFor(source));
         top.finish(TOP_KEYS);
         return new FeedDefinition(jobFile, name, sourceSystem, entity, source, mapping, formats, rules, chunkSize, sync,
                 match, quality);
@@ -108,8 +108,7 @@ public final class FeedDefinitionParser {
 
     private static SyncSettings sync(YamlMap block, EntityType entity, SourceSpec source) {
         SyncSettings d = SyncSettings.DEFAULT;
-        String mode = block.string("mode", source instanceof JdbcSourceSpec jdbc && jdbc.query().contains(":watermark")
-                ? "watermark" : "snapshot");
+        String mode = block.string("mode", SyncSettings.defaultFor(source).mode());
         if (!mode.equals("snapshot") && !mode.equals("watermark")) {
             throw block.error("mode", "sync mode must be snapshot or watermark, not '" + mode + "'");
         }
@@ -155,7 +154,8 @@ public final class FeedDefinitionParser {
             }
         }
         block.finish(SYNC_KEYS);
-        return new SyncSettings(mode, field, overlap, share, tombstoneColumn, tombstoneValues, schedule);
+        return new SyncSettings(mode, field, overlap, share, tombstoneColumn, tombstoneValues, schedule,
+                tombstone.isPresent() ? tombstone.get().lineOf("column") : 0);
     }
 
     private static ValueFormats formats(YamlMap block) {

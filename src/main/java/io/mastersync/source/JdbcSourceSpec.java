@@ -25,6 +25,11 @@ public record JdbcSourceSpec(String url, String username, String password, Strin
         return "jdbc";
     }
 
+    /** Whether the query reads from a {@code :watermark} (a watermark sync fills it). */
+    public boolean hasWatermarkPlaceholder() {
+        return java.util.regex.Pattern.compile(":watermark\\b").matcher(query).find();
+    }
+
     /** The URL without credentials, safe for lineage, logs and messages. */
     public String safeUrl() {
         return JdbcUrls.sanitize(url, password);

@@ -155,6 +155,20 @@ class SyncIT {
     }
 
     @Test
+    void aTombstoneColumnTheSourceDoesNotHaveIsABrokenJobFileNamedWithItsLine() throws IOException {
+        Path job = snapshotFeed();
+        snapshot(customers(5));
+        assertThat(CliRun.migrate(db, job).exitCode()).isZero();
+        Files.writeString(job, Files.readString(job) + "  tombstone:\n    column: DELETED_FLAG\n    values: [Y]\n");
+
+        CliRun run = sync(job);
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("customers.yml:16").contains("DELETED_FLAG")
+                .contains("[NR, NAME, LAND, LIMIT]").doesNotContain("Exception");
+    }
+
+    @Test
     void theSafetyValveStopsAHalfWrittenExportUntilForced() throws IOException {
         Path job = snapshotFeed();
         List<String[]> rows = customers(200);

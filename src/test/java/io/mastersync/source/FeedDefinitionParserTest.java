@@ -73,6 +73,30 @@ class FeedDefinitionParserTest {
     }
 
     @Test
+    void aJdbcQueryWithAWatermarkIsAWatermarkSyncWithoutASyncBlock() throws IOException {
+        String jdbc = """
+                source-system: LEGACY
+                entity: item
+                source:
+                  kind: jdbc
+                  url: jdbc:postgresql://127.0.0.1/legacy
+                  query: "SELECT nr, name, changed FROM items WHERE changed >= :watermark ORDER BY nr"
+                mapping:
+                  source-key: nr
+                  name: name
+                  last-changed: changed
+                """;
+        FeedDefinition def = FeedDefinitionParser.parse(job(jdbc));
+
+        assertThat(def.sync().isWatermark()).as("the README's default: watermark for a :watermark query").isTrue();
+        assertThat(def.sync().overlap()).isEqualTo(SyncSettings.DEFAULT.overlap());
+        FeedDefinition snapshot = FeedDefinitionParser.parse(job(jdbc.replace(" WHERE changed >= :watermark", "")));
+        assertThat(snapshot.sync().isWatermark()).isFalse();
+        FeedDefinition block = FeedDefinitionParser.parse(job(jdbc + "sync:\n  overlap: 5m\n"));
+        assertThat(block.sync().isWatermark()).isTrue();
+    }
+
+    @Test
     void anUnknownKeyNamesFileLineAndKey() throws IOException {
         Path job = job(VALID + "chunk-szie: 10\n");
 
