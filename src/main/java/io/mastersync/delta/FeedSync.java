@@ -107,6 +107,11 @@ public final class FeedSync {
         update(c, "DELETE FROM " + pending + " p WHERE p.run_id = ? AND p.feed = ? AND EXISTS (SELECT 1 FROM " + staging
                 + " s WHERE s.source_system = p.source_system AND s.source_key = p.source_key AND s.deleted_at IS NULL"
                 + " AND s.content_hash = p.content_hash)");
+        // before the unique checks: a value that a key this sync deletes held is free for a new row
+        long deleted = findDeletions(c);
+        if (postgres) {
+            execute(c, "ANALYZE sync_gone");
+        }
         // as in migrate, no two rows of the feed share a value of a unique field: a new or changed row that would
         // is rejected (error) or flagged (warning) before it is applied
         long uniqueRejected = uniqueChecks.isEmpty() ? 0
@@ -117,10 +122,6 @@ public final class FeedSync {
                 feed.runId(), feed.feed());
         long inserted = count(c, "SELECT COUNT(*) FROM " + pending + " WHERE run_id = ? AND feed = ?", feed.runId(),
                 feed.feed()) - updated;
-        long deleted = findDeletions(c);
-        if (postgres) {
-            execute(c, "ANALYZE sync_gone");
-        }
         long tombstones = count(c, "SELECT COUNT(DISTINCT record_no) FROM rej_reason WHERE run_id = ? AND feed = ?"
                 + " AND rule_id = ?", feed.runId(), feed.feed(), TOMBSTONE_RULE);
         long[] dispositions = dispositions(c);

@@ -66,10 +66,10 @@ public final class PublishSql {
      * A sync's pending rows (new and changed) that take a value in {@code column} which another pending row of a
      * different key has, or a live staged row of the source system that this sync does not replace. A row that
      * keeps the value its staged version had is not one of them: a duplicate it is part of was taken by the other
-     * row. The condition on alias {@code s} (a pending row). The shared values are found by uncorrelated
+     * row. A staged row this sync deletes ({@code sync_gone}) holds its value no longer. The condition on alias {@code s} (a pending row). The shared values are found by uncorrelated
      * subqueries, which the database runs once (hashed): correlated per pending row, with an OR between them, they
      * scanned the million staged rows once per changed row. Parameters: run, feed, source system, run, feed, run,
-     * feed.
+     * feed, run, feed.
      */
     static String pendingShared(EntityType entity, String pendingTable, String column) {
         String staging = entity.stagingTable();
@@ -81,7 +81,8 @@ public final class PublishSql {
                 + " UNION SELECT t." + column + " FROM " + staging + " t WHERE t.source_system = ? AND t.deleted_at IS NULL"
                 + " AND t." + column + " IN (SELECT v." + column + " FROM " + pendingTable + " v WHERE v.run_id = ? AND"
                 + " v.feed = ?) AND NOT EXISTS (SELECT 1 FROM " + pendingTable + " r WHERE r.run_id = ? AND r.feed = ?"
-                + " AND r.source_key = t.source_key))";
+                + " AND r.source_key = t.source_key) AND NOT EXISTS (SELECT 1 FROM sync_gone g WHERE g.run_id = ? AND"
+                + " g.feed = ? AND g.source_key = t.source_key))";
     }
 
     /** Pending rows of the run's feed sharing a value (see {@link #pendingShared}). Binds run, feed, then those. */

@@ -151,7 +151,8 @@ public final class UniqueValueChecker {
 
     /**
      * The parameters of the condition that finds shared values: (run, feed) for the run's staged rows;
-     * run, feed, source system, run, feed, run, feed for a sync's pending rows ({@link PublishSql#pendingShared}).
+     * run, feed, source system, run, feed, run, feed, run, feed for a sync's pending rows
+     * ({@link PublishSql#pendingShared}).
      */
     private void bindSharedCondition(PreparedStatement ps, int from) throws SQLException {
         bindRunFeed(ps, from);
@@ -159,6 +160,7 @@ public final class UniqueValueChecker {
             ps.setString(from + 2, feed.sourceSystem());
             bindRunFeed(ps, from + 3);
             bindRunFeed(ps, from + 5);
+            bindRunFeed(ps, from + 7);
         }
     }
 

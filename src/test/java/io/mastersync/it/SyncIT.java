@@ -420,6 +420,20 @@ class SyncIT {
         assertThat(jdbc.queryForList("SELECT source_key || ':' || rule_id || ':' || severity FROM rej_reason"
                 + " WHERE run_id = 2 ORDER BY 1", String.class))
                 .containsExactly("U2:email-unique:error", "U3:phone-unique:warning", "U4:email-unique:error");
+
+        // U1 leaves the export and U5 takes its address: the value is free, as a migrate of this file would find
+        Files.writeString(dir.resolve("unique.csv"), "NR,NAME,MAIL,TEL\nU2,Two,two@example.com,+492\n"
+                + "U3,Three,three@example.com,+493\nU5,Five,one@example.com,+495\n");
+        CliRun third = sync(job);
+
+        assertThat(third.exitCode()).as(third.err()).isZero();
+        assertThat(jdbc.queryForMap("SELECT * FROM sync_run_feed WHERE run_id = 3")).containsEntry("inserted_count", 1L)
+                .containsEntry("deleted_count", 1L).containsEntry("rejected_count", 0L);
+        assertThat(jdbc.queryForList("SELECT source_key FROM stg_customer WHERE deleted_at IS NULL ORDER BY 1",
+                String.class)).containsExactly("U2", "U3", "U5");
+        assertThat(sync(job).out()).as("and a second run changes nothing").doesNotContain("U5");
+        assertThat(jdbc.queryForMap("SELECT * FROM sync_run_feed WHERE run_id = 4")).containsEntry("inserted_count", 0L)
+                .containsEntry("updated_count", 0L).containsEntry("deleted_count", 0L);
     }
 
     @Test
