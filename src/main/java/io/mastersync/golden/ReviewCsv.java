@@ -137,7 +137,17 @@ public final class ReviewCsv {
                         ((Number) weight).doubleValue()));
     }
 
-    /** A cell a spreadsheet will not run as a formula. */
+    /** A UTF-8 file to read, past its byte order mark if it has one (a spreadsheet's "CSV UTF-8" writes one). */
+    static Reader utf8WithoutBom(Path file) throws IOException {
+        Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        r.mark(1);
+        if (r.read() != '\uFEFF') {
+            r.reset();
+        }
+        return r;
+    }
+
+        /** A cell a spreadsheet will not run as a formula. */
     public static String neutralise(String cell) {
         return cell == null ? "" : SpreadsheetCell.neutralise(cell);
     }
@@ -159,11 +169,7 @@ public final class ReviewCsv {
         int different = 0;
         int skipped = 0;
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            r.mark(1);
-            if (r.read() != '\uFEFF') {
-                r.reset(); // no byte order mark; a spreadsheet's "CSV UTF-8" writes one
-            }
+        try (Reader r = utf8WithoutBom(file)) {
             var parser = format.parse(r);
             Map<String, Integer> header = parser.getHeaderMap();
             for (String col : List.of("entity", "source_a", "key_a", "source_b", "key_b", "decision")) {

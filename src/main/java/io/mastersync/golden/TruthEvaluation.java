@@ -2,8 +2,6 @@ package io.mastersync.golden;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,7 +31,7 @@ public final class TruthEvaluation {
     public static PairwiseEvaluation evaluate(JdbcTemplate jdbc, EntityType entity, Path truthFile) throws IOException {
         Set<PairwiseEvaluation.Pair> truth = new HashSet<>();
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-        try (Reader r = Files.newBufferedReader(truthFile, StandardCharsets.UTF_8)) {
+        try (Reader r = ReviewCsv.utf8WithoutBom(truthFile)) {
             var parser = format.parse(r);
             for (String col : List.of("source_a", "key_a", "source_b", "key_b")) {
                 if (parser.getHeaderMap() == null || !parser.getHeaderMap().containsKey(col)) {

@@ -337,6 +337,12 @@ class GoldenRecordIT {
         assertThat(eval.exitCode()).as(eval.err()).isZero();
         assertThat(eval.out().trim()).matches("precision=\\d\\.\\d{3} recall=\\d\\.\\d{3} f1=\\d\\.\\d{3} "
                 + "predicted_pairs=\\d+ true_pairs=60");
+        // saved by a spreadsheet as "CSV UTF-8": with a byte order mark
+        Path bom = dir.resolve("truth-bom.csv");
+        Files.writeString(bom, "\uFEFF" + sb);
+        CliRun evalBom = CliRun.run(args("evaluate", "--truth", bom.toString(), "--entity", "customer"));
+        assertThat(evalBom.exitCode()).as(evalBom.err()).isZero();
+        assertThat(evalBom.out()).isEqualTo(eval.out());
     }
 
     private static List<String> args(String... a) {
