@@ -13,7 +13,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
-import io.mastersync.source.SourceException;
+import io.mastersync.source.SourceChangedException;
 import io.mastersync.source.SourcePosition;
 import io.mastersync.source.SourceReader;
 import io.mastersync.source.SourceRow;
@@ -37,6 +37,7 @@ final class ReadAhead<O> implements ItemStreamReader<O> {
     static final String RECORDS_IN_FILE = "source.records-in-file";
     static final String RECORDS_TOTAL = "source.records-total";
     static final String TOTAL_BYTES = "source.total-bytes";
+    static final String READ_HASH = "source.read-hash";
 
     private final String name;
     private final SourceReader source;
@@ -70,14 +71,20 @@ final class ReadAhead<O> implements ItemStreamReader<O> {
     public void open(ExecutionContext context) throws ItemStreamException {
         SourcePosition resumeAt = context.containsKey(RECORDS_TOTAL)
                 ? new SourcePosition(context.getInt(FILE_INDEX), context.getLong(RECORDS_IN_FILE),
-                        context.getLong(RECORDS_TOTAL))
+                        context.getLong(RECORDS_TOTAL), context.getLong(READ_HASH, 0L))
                 : SourcePosition.START;
+        // a reader may be opened again after a failed execution closed it
+        closing = false;
+        ended = false;
+        current = null;
+        next = 0;
+        queue.clear();
         source.open(resumeAt);
         long before = context.getLong(TOTAL_BYTES, -1L);
         long now = source.progress().total();
         if (before >= 0 && now >= 0 && before != now) {
             // resuming by row position is only right when the rows are the ones the first attempt saw
-            throw new SourceException("the source files changed since the interrupted run (" + before
+            throw new SourceChangedException("the source files changed since the interrupted run (" + before
                     + " bytes then, " + now + " now); resume with the original files, or start over with --fresh");
         }
         taken = source.position();
@@ -114,6 +121,7 @@ final class ReadAhead<O> implements ItemStreamReader<O> {
         context.putLong(RECORDS_IN_FILE, taken.recordsInFile());
         context.putLong(RECORDS_TOTAL, taken.recordsTotal());
         context.putLong(TOTAL_BYTES, source.progress().total());
+        context.putLong(READ_HASH, taken.readHash());
     }
 
     @Override

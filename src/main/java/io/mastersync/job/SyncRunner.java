@@ -7,6 +7,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
@@ -16,14 +18,17 @@ import org.springframework.stereotype.Component;
 import io.mastersync.delta.FeedSync;
 import io.mastersync.load.RunLedger;
 import io.mastersync.load.RunLock;
+import io.mastersync.source.SourceChangedException;
 
 /**
  * Runs one delta sync of the feeds of some job files and exits. Never two runs of the same feed at once,
  * even across processes (a lock per feed in the database); an unfinished run of the same job files is
- * resumed before a new delta starts.
+ * resumed before a new delta starts, or abandoned for a new run when its source changed since.
  */
 @Component
 public class SyncRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncRunner.class);
 
     private final MigrationPlanner planner;
     private final SyncJobFactory jobFactory;
@@ -50,6 +55,15 @@ public class SyncRunner {
             }
             Job job = jobFactory.build(plan);
             JobExecution execution = launcher.launch(job, plan.configHash(), false, force);
+            SourceChangedException changed = sourceChanged(execution);
+            if (changed != null) {
+                // the interrupted run read an export that is gone (tonight's replaced it) or a table that changed
+                // since: nothing of its unapplied feeds is applied, and a new run reads the source as it is now
+                LOG.warn("sync run {} cannot be resumed: {}; it is abandoned and a new run reads the source as it is"
+                        + " now", execution.getJobInstance().getInstanceId(), changed.getMessage());
+                close(execution, "abandoned-source-changed");
+                execution = launcher.launch(jobFactory.build(plan), plan.configHash(), false, force);
+            }
             long runId = execution.getJobInstance().getInstanceId();
             RunResult result = RunResult.of(execution, new RunLedger(dataSource).feeds(runId));
             List<String> lines = new JdbcTemplate(dataSource).query("SELECT feed, read_count, inserted_count,"
@@ -83,6 +97,17 @@ public class SyncRunner {
         try (Connection c = dataSource.getConnection()) {
             FeedSync.discardRun(c, runId); // auto-commit: nothing else to keep together with it
         }
+    }
+
+    private static SourceChangedException sourceChanged(JobExecution execution) {
+        for (Throwable t : execution.getAllFailureExceptions()) {
+            for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+                if (c instanceof SourceChangedException e) {
+                    return e;
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean isSafetyValve(Throwable t) {

@@ -70,7 +70,7 @@ abstract class FileSourceReader implements SourceReader {
             // Re-parse instead of seeking: the only way that is right for multi-line quoted values.
             while (recordsInFile < resumeAt.recordsInFile()) {
                 if (nextOfCurrentFile() == null) {
-                    throw new SourceException("cannot resume: the interrupted run had read " + resumeAt.recordsInFile()
+                    throw new SourceChangedException("cannot resume: the interrupted run had read " + resumeAt.recordsInFile()
                             + " records of the file that was number " + (fileIndex + 1) + " in name order among "
                             + files.pattern() + "; number " + (fileIndex + 1) + " of the " + paths.size()
                             + " files matching now is " + paths.get(fileIndex) + ", with only " + recordsInFile

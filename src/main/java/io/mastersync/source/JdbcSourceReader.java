@@ -45,6 +45,8 @@ public final class JdbcSourceReader implements SourceReader {
     private int[] types = new int[0];
     private long rowNumber;
     private long recordsTotal;
+    /** A hash of the rows read so far, saved with the position: a restart checks the rows it skips against it. */
+    private long readHash;
     private boolean finished;
 
     private final java.time.LocalDateTime watermark;
@@ -95,13 +97,22 @@ public final class JdbcSourceReader implements SourceReader {
             layout = layout(rows.getMetaData());
             rowNumber = 0;
             finished = false;
-            // Same query, same order: skipping the rows read before restores the position.
+            readHash = 0;
+            // Same query, same order: skipping the rows read before restores the position, if they are the same
+            // rows (a row deleted or inserted before the position since would shift every later one)
             while (rowNumber < resumeAt.recordsInFile()) {
                 if (!rows.next()) {
-                    throw new SourceException(origin + ": cannot resume after row " + resumeAt.recordsInFile()
+                    throw new SourceChangedException(origin + ": cannot resume after row " + resumeAt.recordsInFile()
                             + ": the query now returns only " + rowNumber + " rows");
                 }
+                readHash = nextHash(readHash, values());
                 rowNumber++;
+            }
+            if (resumeAt.readHash() != 0 && readHash != resumeAt.readHash()) {
+                throw new SourceChangedException(origin + ": cannot resume after row " + resumeAt.recordsInFile()
+                        + ": the query's first " + resumeAt.recordsInFile() + " rows are not those the interrupted run"
+                        + " read (rows were inserted, deleted or changed since), so skipping them would skip other"
+                        + " rows");
             }
             recordsTotal = resumeAt.recordsTotal();
         } catch (SQLException e) {
@@ -146,12 +157,11 @@ public final class JdbcSourceReader implements SourceReader {
                 finished = true;
                 return null;
             }
-            String[] values = new String[layout.size()];
+            String[] values = values();
             List<RowProblem> problems = new ArrayList<>();
             StringBuilder raw = new StringBuilder();
             for (int i = 0; i < values.length; i++) {
                 String name = layout.names().get(i);
-                values[i] = text(i + 1, types[i]);
                 if (values[i] != null && values[i].indexOf('\0') >= 0) {
                     problems.add(new RowProblem(name, "nul-byte", "column '" + name + "' contains a NUL byte"));
                 }
@@ -162,11 +172,29 @@ public final class JdbcSourceReader implements SourceReader {
             }
             rowNumber++;
             recordsTotal++;
+            readHash = nextHash(readHash, values);
             return new SourceRow(layout, values, new RowLineage(origin, rowNumber, recordsTotal, raw.toString()),
                     List.copyOf(problems));
         } catch (SQLException e) {
             throw failure("cannot read row " + (rowNumber + 1), e);
         }
+    }
+
+    private String[] values() throws SQLException {
+        String[] values = new String[layout.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = text(i + 1, types[i]);
+        }
+        return values;
+    }
+
+    /** The hash of the rows read so far, extended by one more row. */
+    private static long nextHash(long hash, String[] values) {
+        long h = hash * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L;
+        for (String v : values) {
+            h = Long.rotateLeft(h, 23) * 0xBF58476D1CE4E5B9L + (v == null ? 0x5BD1E995L : v.hashCode());
+        }
+        return h == 0 ? 1 : h;
     }
 
     /**
@@ -219,7 +247,7 @@ public final class JdbcSourceReader implements SourceReader {
 
     @Override
     public SourcePosition position() {
-        return new SourcePosition(0, rowNumber, recordsTotal);
+        return new SourcePosition(0, rowNumber, recordsTotal, readHash);
     }
 
     /** Rows read so far; the total is unknown without counting the query (-1). */

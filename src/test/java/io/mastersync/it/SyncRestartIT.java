@@ -29,30 +29,10 @@ class SyncRestartIT {
 
     @Test
     void aKilledSyncResumesToTheSameStateAsAnUninterruptedOne() throws Exception {
-        Path job = Files.writeString(dir.resolve("customers.yml"), """
-                feed: restart-sync
-                source-system: RESYNC
-                entity: customer
-                chunk-size: 1000
-                source:
-                  kind: csv
-                  path: current.csv
-                mapping:
-                  source-key: NR
-                  name: NAME
-                  city: CITY
-                  country: LAND
-                """);
+        Path job = job();
         try (TestDatabase killed = TestDatabase.create("sync_killed");
                 TestDatabase clean = TestDatabase.create("sync_clean")) {
-            writeSnapshot(false);
-            // migrated by the same jar as the syncs, so that their source fingerprints match and most rows are
-            // skipped, not cleansed, before and after the kill
-            for (TestDatabase db : List.of(killed, clean)) {
-                Process migrate = start("migrate", job, db, dir.resolve("migrate.log"));
-                assertThat(migrate.waitFor(5, TimeUnit.MINUTES)).isTrue();
-                assertThat(migrate.exitValue()).as(Files.readString(dir.resolve("migrate.log"))).isZero();
-            }
+            migrateBoth(job, killed, clean);
             writeSnapshot(true);
 
             Process first = start("sync", job, killed, dir.resolve("first.log"));
@@ -67,27 +47,95 @@ class SyncRestartIT {
             assertThat(resumed.exitValue()).as(log).isZero();
             assertThat(log).contains("resuming run 2");
 
-            Process uninterrupted = start("sync", job, clean, dir.resolve("clean.log"));
-            assertThat(uninterrupted.waitFor(5, TimeUnit.MINUTES)).isTrue();
-            assertThat(uninterrupted.exitValue()).as(Files.readString(dir.resolve("clean.log"))).isZero();
-
-            for (String query : List.of(
-                    "SELECT COUNT(*) || ':' || md5(string_agg(source_key || '|' || name || '|' || COALESCE(city, '') || '|'"
-                            + " || (deleted_at IS NULL), ',' ORDER BY source_key)) FROM stg_customer",
-                    "SELECT COUNT(*) || ':' || md5(string_agg(source_key || change_kind || COALESCE(field, '')"
-                            + " || COALESCE(old_value, '') || COALESCE(new_value, ''), ',' ORDER BY source_key, field))"
-                            + " FROM sync_audit",
-                    "SELECT COUNT(*) || ':' || md5(string_agg(source_key || change_kind, ',' ORDER BY seq)) FROM sync_change",
-                    "SELECT read_count || '/' || inserted_count || '/' || updated_count || '/' || unchanged_count || '/'"
-                            + " || deleted_count || '/' || not_cleansed_count FROM sync_run_feed")) {
-                assertThat(killed.jdbc().queryForObject(query, String.class)).as(query)
-                        .isEqualTo(clean.jdbc().queryForObject(query, String.class));
-            }
+            syncUninterrupted(job, clean);
+            assertSameState(killed, clean);
             assertThat(clean.jdbc().queryForObject("SELECT updated_count FROM sync_run_feed", Long.class))
                     .isEqualTo(ROWS / 100);
             assertThat(clean.jdbc().queryForObject("SELECT not_cleansed_count FROM sync_run_feed", Long.class))
                     .as("unchanged rows skipped").isEqualTo(ROWS - ROWS / 100 - ROWS / 1000);
         }
+    }
+
+    @Test
+    void aKilledSyncWhoseExportWasReplacedSinceIsAbandonedForARunOfTheNewExport() throws Exception {
+        Path job = job();
+        try (TestDatabase killed = TestDatabase.create("sync_replaced");
+                TestDatabase clean = TestDatabase.create("sync_new_only")) {
+            migrateBoth(job, killed, clean);
+            writeSnapshot(true);
+            Process first = start("sync", job, killed, dir.resolve("first.log"));
+            waitForCommittedChunks(killed.jdbc(), first, 30);
+            first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            // the next night's export arrives before anyone resumed the killed sync
+            Files.writeString(dir.resolve("current.csv"), "N-late,Late customer,City 2,DE\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+
+            Process next = start("sync", job, killed, dir.resolve("next.log"));
+            assertThat(next.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            String log = Files.readString(dir.resolve("next.log"));
+            assertThat(next.exitValue()).as(log).isZero();
+            assertThat(log).contains("sync run 2 cannot be resumed").contains("a new run reads the source");
+            assertThat(killed.jdbc().queryForObject("SELECT status FROM run_summary WHERE run_id = 2", String.class))
+                    .isEqualTo("abandoned-source-changed");
+            assertThat(killed.jdbc().queryForObject("SELECT COUNT(*) FROM sync_seen_block WHERE run_id = 2",
+                    Long.class)).as("the abandoned run's working rows are gone").isZero();
+
+            syncUninterrupted(job, clean);
+            assertSameState(killed, clean);
+            assertThat(killed.jdbc().queryForObject("SELECT COUNT(*) FROM stg_customer WHERE source_key = 'N-late'",
+                    Long.class)).isOne();
+        }
+    }
+
+    private void migrateBoth(Path job, TestDatabase... dbs) throws Exception {
+        writeSnapshot(false);
+        // migrated by the same jar as the syncs, so that their source fingerprints match and most rows are
+        // skipped, not cleansed, before and after the kill
+        for (TestDatabase db : dbs) {
+            Process migrate = start("migrate", job, db, dir.resolve("migrate.log"));
+            assertThat(migrate.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            assertThat(migrate.exitValue()).as(Files.readString(dir.resolve("migrate.log"))).isZero();
+        }
+    }
+
+    private void syncUninterrupted(Path job, TestDatabase clean) throws Exception {
+        Process uninterrupted = start("sync", job, clean, dir.resolve("clean.log"));
+        assertThat(uninterrupted.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(uninterrupted.exitValue()).as(Files.readString(dir.resolve("clean.log"))).isZero();
+    }
+
+    /** Staging, audit, change feed and accounting of the last sync are the same in both databases. */
+    private static void assertSameState(TestDatabase killed, TestDatabase clean) {
+        for (String query : List.of(
+                "SELECT COUNT(*) || ':' || md5(string_agg(source_key || '|' || name || '|' || COALESCE(city, '') || '|'"
+                        + " || (deleted_at IS NULL), ',' ORDER BY source_key)) FROM stg_customer",
+                "SELECT COUNT(*) || ':' || md5(string_agg(source_key || change_kind || COALESCE(field, '')"
+                        + " || COALESCE(old_value, '') || COALESCE(new_value, ''), ',' ORDER BY source_key, field))"
+                        + " FROM sync_audit",
+                "SELECT COUNT(*) || ':' || md5(string_agg(source_key || change_kind, ',' ORDER BY seq)) FROM sync_change",
+                "SELECT read_count || '/' || inserted_count || '/' || updated_count || '/' || unchanged_count || '/'"
+                        + " || deleted_count || '/' || not_cleansed_count FROM sync_run_feed ORDER BY run_id DESC"
+                        + " LIMIT 1")) {
+            assertThat(killed.jdbc().queryForObject(query, String.class)).as(query)
+                    .isEqualTo(clean.jdbc().queryForObject(query, String.class));
+        }
+    }
+
+    private Path job() throws IOException {
+        return Files.writeString(dir.resolve("customers.yml"), """
+                feed: restart-sync
+                source-system: RESYNC
+                entity: customer
+                chunk-size: 1000
+                source:
+                  kind: csv
+                  path: current.csv
+                mapping:
+                  source-key: NR
+                  name: NAME
+                  city: CITY
+                  country: LAND
+                """);
     }
 
     /** The second snapshot changes 1% of the rows, drops 0.1% and adds 0.1%. */

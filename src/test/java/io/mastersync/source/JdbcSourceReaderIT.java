@@ -118,6 +118,33 @@ class JdbcSourceReaderIT {
     }
 
     @Test
+    void resumingAfterARowBeforeThePositionWasDeletedIsRefusedNotShifted() throws SQLException {
+        try (Connection c = DriverManager.getConnection(POSTGRES, "root", ""); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS legacy_it.shifting");
+            s.execute("CREATE TABLE legacy_it.shifting (id INT PRIMARY KEY, name VARCHAR(20))");
+            s.execute("INSERT INTO legacy_it.shifting SELECT g, 'row ' || g FROM generate_series(1, 6) g");
+        }
+        JdbcSourceSpec spec = spec(POSTGRES, "SELECT id, name FROM legacy_it.shifting ORDER BY id", 2);
+        SourcePosition afterThree;
+        try (SourceReader reader = SourceReaders.create(spec)) {
+            reader.open(SourcePosition.START);
+            for (int i = 0; i < 3; i++) {
+                reader.read();
+            }
+            afterThree = reader.position();
+        }
+        assertThat(SourceTestSupport.readFrom(spec, afterThree)).extracting(r -> r.value("id"))
+                .as("unchanged: resumes after row 3").containsExactly("4", "5", "6");
+
+        try (Connection c = DriverManager.getConnection(POSTGRES, "root", ""); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM legacy_it.shifting WHERE id = 2");
+        }
+        // skipping three rows now would skip row 4, which the interrupted run never read
+        assertThatThrownBy(() -> SourceTestSupport.readFrom(spec, afterThree))
+                .isInstanceOf(SourceChangedException.class).hasMessageContaining("first 3 rows are not those");
+    }
+
+    @Test
     void wrongPasswordNeverAppearsInTheMessageOrCauses() {
         String password = "Wr0ngPassw0rd-it";
         JdbcSourceSpec spec = new JdbcSourceSpec(MARIADB, "no_such_user_it", password, MARIADB_QUERY, 10);
