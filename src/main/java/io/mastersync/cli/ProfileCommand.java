@@ -78,6 +78,47 @@ final class ProfileCommand implements Callable<Integer> {
             }
         }
         ProfileRunner runner = new ProfileRunner(def.name(), CheckSuggester.profilingAnalyzers(columns));
+        Pass pass = profile(def, cleanser, runner, null);
+        if (!pass.lastOfRepeated().isEmpty()) {
+            // a key repeated in the feed is staged once, from its last row: profile again without the earlier rows,
+            // or they count in every metric (and make the key itself look not unique)
+            pass = profile(def, cleanser, runner, pass.lastOfRepeated());
+        }
+        long read = pass.read();
+        long accepted = pass.accepted();
+        long rejected = pass.rejected();
+        long filtered = pass.filtered();
+        SeenKeys keys = pass.keys();
+        ProfileRunner.Partition partition = pass.partition();
+        String yaml = "# " + read + " source rows read from " + def.source().getClass().getSimpleName().replace("SourceSpec", "")
+                .toLowerCase(java.util.Locale.ROOT) + " source of job " + job + ": " + keys.size() + " would be staged"
+                + (accepted > keys.size() ? " (" + (accepted - keys.size()) + " more rows repeat a source key: the"
+                        + " later row wins)" : "") + ", " + rejected + " rejected, " + filtered + " filtered; checks"
+                + " below are about the rows that would be staged.\n"
+                + CheckSuggester.suggest(def.name(), runner.result(partition).allMetrics(), entity);
+        if (out == null) {
+            spec.commandLine().getOut().print(yaml);
+        } else {
+            if (out.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(out.toAbsolutePath().getParent());
+            }
+            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                w.write(yaml);
+            }
+            spec.commandLine().getOut().printf("Profiled %d rows of %s (%d would be staged); suggested checks written to %s%n",
+                    read, def.name(), keys.size(), out);
+        }
+        spec.commandLine().getOut().flush();
+        return MastersyncCommand.EXIT_OK;
+    }
+
+    /**
+     * One pass over the source. The accepted rows go into the profile, except, when {@code lastOfRepeated} is given,
+     * the earlier rows of a repeated key (they are superseded: the later row wins).
+     */
+    private Pass profile(FeedDefinition def, RowCleanser cleanser, ProfileRunner runner,
+            java.util.Map<String, Long> lastOfRepeated) {
+        EntityType entity = def.entity();
         ProfileRunner.Partition partition = runner.newPartition();
         Object[][] current = new Object[1][];
         RowAccessor row = new RowAccessor() {
@@ -96,7 +137,8 @@ final class ProfileCommand implements Callable<Integer> {
         long accepted = 0;
         long rejected = 0;
         long filtered = 0;
-        SeenKeys keys = new SeenKeys(); // a key repeated in the feed is staged once (the later row wins)
+        SeenKeys keys = new SeenKeys();
+        java.util.Map<String, Long> repeated = new java.util.HashMap<>();
         try (SourceReader reader = SourceReaders.create(def.source(), SourceReaders.READ_ALL)) {
             reader.open(SourcePosition.START);
             SourceRow source;
@@ -105,9 +147,15 @@ final class ProfileCommand implements Callable<Integer> {
                 RowOutcome outcome = cleanser.cleanse(source);
                 if (outcome instanceof RowOutcome.Accepted a) {
                     accepted++;
-                    keys.add(a.record().sourceKey());
-                    current[0] = a.record().values();
-                    partition.accept(row);
+                    String key = a.record().sourceKey();
+                    if (!keys.add(key)) {
+                        repeated.put(key, accepted);
+                    }
+                    Long last = lastOfRepeated == null ? null : lastOfRepeated.get(key);
+                    if (last == null || last == accepted) {
+                        current[0] = a.record().values();
+                        partition.accept(row);
+                    }
                 } else if (outcome instanceof RowOutcome.Rejected) {
                     rejected++;
                 } else {
@@ -115,25 +163,11 @@ final class ProfileCommand implements Callable<Integer> {
                 }
             }
         }
-        String yaml = "# " + read + " source rows read from " + def.source().getClass().getSimpleName().replace("SourceSpec", "")
-                .toLowerCase(java.util.Locale.ROOT) + " source of job " + job + ": " + keys.size() + " would be staged"
-                + (accepted > keys.size() ? " (" + (accepted - keys.size()) + " more rows repeat a source key: the"
-                        + " later row wins)" : "") + ", " + rejected + " rejected, " + filtered + " filtered; checks"
-                + " below are about the accepted rows.\n"
-                + CheckSuggester.suggest(def.name(), runner.result(partition).allMetrics());
-        if (out == null) {
-            spec.commandLine().getOut().print(yaml);
-        } else {
-            if (out.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(out.toAbsolutePath().getParent());
-            }
-            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                w.write(yaml);
-            }
-            spec.commandLine().getOut().printf("Profiled %d rows of %s (%d would be staged); suggested checks written to %s%n",
-                    read, def.name(), keys.size(), out);
-        }
-        spec.commandLine().getOut().flush();
-        return MastersyncCommand.EXIT_OK;
+        return new Pass(read, accepted, rejected, filtered, keys, repeated, partition);
+    }
+
+    /** What one pass read, and the ordinal (among accepted rows) of the last row of each repeated key. */
+    private record Pass(long read, long accepted, long rejected, long filtered, SeenKeys keys,
+            java.util.Map<String, Long> lastOfRepeated, ProfileRunner.Partition partition) {
     }
 }

@@ -8,6 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.mastersync.canonical.CanonicalField;
+import io.mastersync.canonical.EntityType;
+import io.mastersync.canonical.FieldType;
+
 /**
  * Suggests checks from a profile of a dataset, written in the rules-file format that
  * {@link QualityChecksParser} reads, for a data steward to review and edit:
@@ -47,6 +51,16 @@ public final class CheckSuggester {
 
     /** The suggested checks as YAML text (a complete rules file with a {@code checks:} list). */
     public static String suggest(String dataset, List<Metric> metrics) {
+        return suggest(dataset, metrics, null);
+    }
+
+    /**
+     * As {@link #suggest(String, List)}, knowing the canonical type of each column of {@code entity}: amounts, dates and
+     * times are never suggested as keys, only numeric fields get ranges (a postal code or phone number made of
+     * digits is a code, not a quantity), and only {@code source-key} is a key for sure: another column unique in
+     * the profile gets a warning, since a small profile makes names and addresses unique by chance.
+     */
+    public static String suggest(String dataset, List<Metric> metrics, EntityType entity) {
         Map<String, Map<String, Metric>> byColumn = new LinkedHashMap<>();
         Double size = null;
         for (Metric m : metrics) {
@@ -72,12 +86,17 @@ public final class CheckSuggester {
             y.append("    kind: anomaly\n    strategy: relative-change\n    max-decrease: 0.1\n");
         }
         for (Map.Entry<String, Map<String, Metric>> e : byColumn.entrySet()) {
-            suggestColumn(y, ids, e.getKey(), e.getValue(), size);
+            FieldType canonical = entity == null ? null
+                    : entity.field(e.getKey()).map(CanonicalField::type).orElse(null);
+            suggestColumn(y, ids, e.getKey(), e.getValue(), size, entity != null, canonical);
         }
         return y.toString();
     }
 
-    private static void suggestColumn(StringBuilder y, Set<String> ids, String column, Map<String, Metric> m, Double size) {
+    private static void suggestColumn(StringBuilder y, Set<String> ids, String column, Map<String, Metric> m, Double size,
+            boolean typed, FieldType canonical) {
+        boolean timeOrAmount = canonical == FieldType.DECIMAL || canonical == FieldType.TIMESTAMP
+                || canonical == FieldType.DATE;
         double completeness = value(m, "completeness");
         if (!(completeness > 0)) {
             return; // empty column: nothing to expect yet
@@ -89,11 +108,15 @@ public final class CheckSuggester {
         y.append("    assert: ").append(q(">= " + Assertion.format(threshold))).append('\n');
 
         double uniqueness = value(m, "uniqueness");
-        boolean key = uniqueness >= 1 && completeness >= 1 && size != null && size > 1;
+        boolean key = uniqueness >= 1 && completeness >= 1 && size != null && size > 1 && !timeOrAmount;
         if (key) {
-            check(y, ids, base + "-unique", "error", "uniqueness", column, "candidate key: every value occurs once");
+            boolean sureKey = !typed || column.equals("source-key");
+            check(y, ids, base + "-unique", sureKey ? "error" : "warning", "uniqueness", column, sureKey
+                    ? "candidate key: every value occurs once"
+                    : "every value occurred once in this profile; make it an error only if it is a key");
             y.append("    assert: \"== 1.0\"\n");
         }
+        double nonNull = size == null ? Double.NaN : size * completeness;
 
         Metric types = m.get("data-type");
         DataType type = null;
@@ -109,8 +132,9 @@ public final class CheckSuggester {
         }
         // whole numbers that are mostly distinct are identifiers (keys, customer numbers): their range means nothing
         double distinct = value(m, "approx-distinct");
-        boolean identifier = type == DataType.INTEGER && size != null && distinct >= 0.75 * size;
-        if ((type == DataType.INTEGER || type == DataType.DECIMAL) && !identifier) {
+        boolean identifier = type == DataType.INTEGER && size != null && distinct >= 0.75 * nonNull;
+        boolean quantity = !typed || canonical == FieldType.DECIMAL;
+        if ((type == DataType.INTEGER || type == DataType.DECIMAL) && !identifier && quantity) {
             double min = value(m, "minimum");
             double max = value(m, "maximum");
             if (!Double.isNaN(min) && !Double.isNaN(max)) {
@@ -129,8 +153,9 @@ public final class CheckSuggester {
 
         Metric histogram = m.get("histogram");
         // a list of allowed values only where values repeat (codes), not for a few rows of distinct values
-        boolean repeats = size != null && histogram != null && histogram.detail().size() * 2 <= size;
-        if (histogram != null && !key && repeats && !histogram.detail().isEmpty()
+        boolean repeats = size != null && histogram != null && histogram.detail().size() * 2 <= nonNull;
+        boolean codes = canonical != FieldType.TIMESTAMP && canonical != FieldType.DATE;
+        if (histogram != null && !key && repeats && codes && !histogram.detail().isEmpty()
                 && histogram.detail().size() <= MAX_ALLOWED_VALUES
                 && histogram.detail().stream().noneMatch(b -> b.value().equals(Histogram.OTHER))) {
             check(y, ids, base + "-allowed-values", "warning", "contained-in", column,

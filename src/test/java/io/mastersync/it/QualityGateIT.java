@@ -248,6 +248,8 @@ class QualityGateIT {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("3 source rows read", "2 would be staged (1 more rows repeat a source key");
+        // the profile is of the two staged rows: the superseded K1 is not in it, so the key is unique
+        assertThat(run.out()).contains("a profile of repeated (2 rows)").contains("id: \"source-key-unique\"");
     }
 
     /** The customer job on a copy of the sample without two good rows, plus a rejected row with a formula key. */

@@ -67,6 +67,35 @@ class CheckSuggesterTest {
     }
 
     @Test
+    void knowingTheEntityAmountsAndTimesAreNoKeysCodesGetNoRangeAndOnlyTheSourceKeyIsSurelyUnique() {
+        // 20 customers: every name, credit limit and time unique by chance; phone numbers and postal codes are digits
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("source-key", "K" + i);
+            row.put("name", "Customer " + i);
+            row.put("credit-limit", new BigDecimal(1000 + i * 10));
+            row.put("last-changed", java.time.LocalDateTime.of(2026, 1, 1, 0, 0).plusHours(i));
+            row.put("phone", i % 10 < 7 ? "4930555" + (1000 + i) : null); // 70% filled, all distinct
+            row.put("postal-code", "1011" + (i % 4)); // repeated codes
+            rows.add(row);
+        }
+        List<String> columns = List.of("source-key", "name", "credit-limit", "last-changed", "phone", "postal-code");
+        AnalysisResult profile = new ProfileRunner("customers", CheckSuggester.profilingAnalyzers(columns)).run(rows);
+
+        String yaml = CheckSuggester.suggest("customers", profile.allMetrics(), io.mastersync.canonical.EntityType.CUSTOMER);
+
+        assertThat(yaml).contains("source-key-unique").doesNotContain("credit-limit-unique")
+                .doesNotContain("last-changed-unique").doesNotContain("last-changed-allowed-values")
+                .doesNotContain("phone-minimum").doesNotContain("postal-code-minimum")
+                .contains("credit-limit-minimum");
+        String nameUnique = yaml.substring(yaml.indexOf("id: \"name-unique\""));
+        assertThat(nameUnique.substring(0, nameUnique.indexOf("assert"))).contains("severity: warning");
+        String keyUnique = yaml.substring(yaml.indexOf("id: \"source-key-unique\""));
+        assertThat(keyUnique.substring(0, keyUnique.indexOf("assert"))).contains("severity: error");
+    }
+
+    @Test
     void aFewDistinctKeysWithARepeatedOneGetNoListOfAllowedValues() {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String key : List.of("000123", "000124", "000125", "000126", "000123")) {
