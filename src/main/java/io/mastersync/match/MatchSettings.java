@@ -72,8 +72,13 @@ public record MatchSettings(LinkMode link, boolean oneToOne, List<BlockingRule> 
         return settings;
     }
 
+    private static final Set<String> KEYS = Set.of("link", "one-to-one", "blocking", "max-block-size",
+            "max-pairs-per-rule", "comparisons", "thresholds", "em", "clusters");
+
     /** Parses a {@code match:} mapping (so the section can live inside a larger job file). */
     public static MatchSettings fromYaml(YamlMap y) {
+        // first: a misspelt 'comparisons' is an unknown key on its line, not a missing one
+        y.rejectUnknown(KEYS);
         LinkMode link = switch (y.string("link", "dedupe").toLowerCase(Locale.ROOT)) {
             case "dedupe" -> LinkMode.DEDUPE;
             case "link" -> LinkMode.LINK;
@@ -145,8 +150,7 @@ public record MatchSettings(LinkMode link, boolean oneToOne, List<BlockingRule> 
             cl.finish(Set.of("max-size", "min-density", "strict-threshold"));
             clusters = wrap(cl, "max-size", () -> new ClusterSettings(maxSize, minDensity, strict));
         }
-        y.finish(Set.of("link", "one-to-one", "blocking", "max-block-size", "max-pairs-per-rule", "comparisons",
-                "thresholds", "em", "clusters"));
+        y.finish(KEYS);
         Thresholds th = thresholds;
         EmSettings emf = em;
         ClusterSettings clf = clusters;

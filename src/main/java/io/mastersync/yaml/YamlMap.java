@@ -226,7 +226,17 @@ public final class YamlMap {
     }
 
     /** Fails on any key that nobody asked for: the usual sign of a typo. */
-    public void finish(Set<String> known) {
+    /** Refuses a key that is not one of these, before any is read: a typo then is not taken for a missing key. */
+    public void rejectUnknown(Set<String> known) {
+        for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
+            if (!known.contains(e.getKey())) {
+                throw error(e.getValue().getKeyNode(), "unknown key '" + e.getKey() + "'; known keys here: "
+                        + String.join(", ", new java.util.TreeSet<>(known)));
+            }
+        }
+    }
+
+        public void finish(Set<String> known) {
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
             if (!consumed.contains(e.getKey())) {
                 throw error(e.getValue().getKeyNode(), "unknown key '" + e.getKey() + "'"

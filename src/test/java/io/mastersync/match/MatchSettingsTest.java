@@ -91,6 +91,16 @@ class MatchSettingsTest {
     }
 
     @Test
+    void aMisspeltRequiredKeyIsAnUnknownKeyOnItsLineNotAMissingOne() throws Exception {
+        String text = CUSTOMERS.replaceFirst("(?m)^  comparisons:", "  comparison:");
+        Path f = write(text);
+        int line = (int) text.substring(0, text.indexOf("  comparison:")).lines().count() + 1;
+        assertThatThrownBy(() -> MatchSettings.read(f)).isInstanceOf(DefinitionException.class)
+                .hasMessageContaining(f.toString() + ":" + line + ":").hasMessageContaining("unknown key 'comparison'")
+                .hasMessageContaining("comparisons");
+    }
+
+    @Test
     void unknownMethodAndBadLevelsAreErrors() throws Exception {
         Path f = write(CUSTOMERS.replace("method: exact", "method: soundex"));
         assertThatThrownBy(() -> MatchSettings.read(f)).isInstanceOf(DefinitionException.class)
