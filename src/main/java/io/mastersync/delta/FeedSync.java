@@ -131,8 +131,8 @@ public final class FeedSync {
         if (!force && counts.changeShare() > settings.maxChangeShare()) {
             throw new SafetyValveException(String.format(java.util.Locale.ROOT, "feed %s: this sync would update %d"
                     + " and delete %d of %d staged rows (%.1f%%, more than the %.1f%% allowed by"
-                    + " sync.max-change-share); nothing of this feed was applied. Check the export; run again with --force to"
-                    + " apply anyway", feed.feed(), updated, deleted, live, counts.changeShare() * 100,
+                    + " sync.max-change-share); nothing of this feed was applied. Check the export; run again with"
+                    + " --force to apply anyway", feed.feed(), updated, deleted, live, counts.changeShare() * 100,
                     settings.maxChangeShare() * 100));
         }
         LocalDateTime now = LocalDateTime.now();
