@@ -11,7 +11,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.mastersync.canonical.EntityType;
 import io.mastersync.golden.TruthEvaluation;
-import io.mastersync.match.PairwiseEvaluation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,9 +44,15 @@ final class EvaluateCommand implements Callable<Integer>, SpringCommand {
             throw new CommandLine.ParameterException(spec.commandLine(), "truth file not found: " + truth);
         }
         try (ConfigurableApplicationContext context = SpringContext.start(springArgs)) {
-            PairwiseEvaluation eval = TruthEvaluation.evaluate(new JdbcTemplate(context.getBean(DataSource.class)),
+            TruthEvaluation.Result eval = TruthEvaluation.evaluate(new JdbcTemplate(context.getBean(DataSource.class)),
                     type, truth);
-            spec.commandLine().getOut().println(eval.line());
+            spec.commandLine().getOut().println(eval.score().line());
+            if (eval.unknownPairs() > 0) {
+                spec.commandLine().getErr().println("mastersync: warning: " + eval.unknownPairs() + " of "
+                        + eval.score().truePairs() + " truth pairs name a " + type.code() + " that has no golden record"
+                        + " (not staged, or a typo in the truth file; e.g. " + eval.firstUnknown() + "): they count as"
+                        + " missed matches");
+            }
             return MastersyncCommand.EXIT_OK;
         }
     }

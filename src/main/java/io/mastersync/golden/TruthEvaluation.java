@@ -28,7 +28,17 @@ public final class TruthEvaluation {
     private TruthEvaluation() {
     }
 
-    public static PairwiseEvaluation evaluate(JdbcTemplate jdbc, EntityType entity, Path truthFile) throws IOException {
+    /**
+     * The score, and the truth pairs naming a record that has no golden id (not staged, or a typo in the truth
+     * file): they count as missed matches, which a steward should know.
+     *
+     * @param unknownPairs truth pairs with at least one record that is not in {@code mdm_xref}
+     * @param firstUnknown such a record as {@code SYSTEM/key}, or null
+     */
+    public record Result(PairwiseEvaluation score, long unknownPairs, String firstUnknown) {
+    }
+
+    public static Result evaluate(JdbcTemplate jdbc, EntityType entity, Path truthFile) throws IOException {
         Set<PairwiseEvaluation.Pair> truth = new HashSet<>();
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
         try (Reader r = ReviewCsv.utf8WithoutBom(truthFile)) {
@@ -54,12 +64,26 @@ public final class TruthEvaluation {
                             .add(id(rs.getString(2), rs.getString(3)));
                 }, entity.code());
         List<List<String>> merged = new ArrayList<>();
+        Set<String> known = new HashSet<>();
         for (List<String> c : clusters.values()) {
+            known.addAll(c);
             if (c.size() > 1) {
                 merged.add(c);
             }
         }
-        return PairwiseEvaluation.of(merged, truth);
+        long unknownPairs = 0;
+        String firstUnknown = null;
+        for (PairwiseEvaluation.Pair p : truth) {
+            String missing = !known.contains(p.a()) ? p.a() : !known.contains(p.b()) ? p.b() : null;
+            if (missing != null) {
+                unknownPairs++;
+                if (firstUnknown == null || missing.compareTo(firstUnknown) < 0) {
+                    firstUnknown = missing;
+                }
+            }
+        }
+        return new Result(PairwiseEvaluation.of(merged, truth), unknownPairs,
+                firstUnknown == null ? null : firstUnknown.replace('\u0000', '/'));
     }
 
     private static String id(String system, String key) {

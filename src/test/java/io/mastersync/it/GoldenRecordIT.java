@@ -343,6 +343,15 @@ class GoldenRecordIT {
         CliRun evalBom = CliRun.run(args("evaluate", "--truth", bom.toString(), "--entity", "customer"));
         assertThat(evalBom.exitCode()).as(evalBom.err()).isZero();
         assertThat(evalBom.out()).isEqualTo(eval.out());
+        assertThat(eval.err()).as("every truth record is staged").doesNotContain("warning");
+
+        // a typo in a key: the pair counts as missed, and the steward is told
+        Files.writeString(truth, sb + "ERP1,K-TYPO,ERP2," + erp2.get(0)[0] + "\n");
+        CliRun typo = CliRun.run(args("evaluate", "--truth", truth.toString(), "--entity", "customer"));
+        assertThat(typo.exitCode()).isZero();
+        assertThat(typo.out()).contains("true_pairs=61");
+        assertThat(typo.err()).contains("1 of 61 truth pairs name a customer that has no golden record")
+                .contains("ERP1/K-TYPO");
     }
 
     private static List<String> args(String... a) {
