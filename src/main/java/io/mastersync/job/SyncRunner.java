@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import io.mastersync.delta.FeedSync;
+import io.mastersync.delta.SafetyValveException;
 import io.mastersync.load.RunLedger;
 import io.mastersync.load.RunLock;
 import io.mastersync.source.SourceChangedException;
@@ -55,7 +56,7 @@ public class SyncRunner {
             }
             Job job = jobFactory.build(plan);
             JobExecution execution = launcher.launch(job, plan.configHash(), false, force);
-            SourceChangedException changed = sourceChanged(execution);
+            SourceChangedException changed = failure(execution, SourceChangedException.class);
             if (changed != null) {
                 // the interrupted run read an export that is gone (tonight's replaced it) or a table that changed
                 // since: nothing of its unapplied feeds is applied, and a new run reads the source as it is now
@@ -73,7 +74,7 @@ public class SyncRunner {
                             "%-24s %10d %10d %10d %10d %10d %10d %10d %10d %12d", rs.getString(1), rs.getLong(2),
                             rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
                             rs.getLong(9), rs.getLong(10)), runId);
-            boolean valve = execution.getAllFailureExceptions().stream().anyMatch(SyncRunner::isSafetyValve);
+            boolean valve = failure(execution, SafetyValveException.class) != null;
             if (valve) {
                 // what this run read is suspect: the next run must read the source again, not resume this one
                 close(execution, "stopped-safety-valve");
@@ -99,24 +100,16 @@ public class SyncRunner {
         }
     }
 
-    private static SourceChangedException sourceChanged(JobExecution execution) {
+    /** The first failure of the run, or a cause of one, of this type; null if there is none. */
+    private static <T extends Throwable> T failure(JobExecution execution, Class<T> type) {
         for (Throwable t : execution.getAllFailureExceptions()) {
             for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-                if (c instanceof SourceChangedException e) {
-                    return e;
+                if (type.isInstance(c)) {
+                    return type.cast(c);
                 }
             }
         }
         return null;
-    }
-
-    private static boolean isSafetyValve(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof io.mastersync.delta.SafetyValveException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

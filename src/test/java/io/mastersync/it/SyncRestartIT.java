@@ -33,11 +33,7 @@ class SyncRestartIT {
         try (TestDatabase killed = TestDatabase.create("sync_killed");
                 TestDatabase clean = TestDatabase.create("sync_clean")) {
             migrateBoth(job, killed, clean);
-            writeSnapshot(true);
-
-            Process first = start("sync", job, killed, dir.resolve("first.log"));
-            waitForCommittedChunks(killed.jdbc(), first, 30);
-            first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            killSyncWhileDetecting(job, killed);
             assertThat(killed.jdbc().queryForObject("SELECT COUNT(*) FROM sync_audit", Long.class))
                     .as("killed before applying").isZero();
 
@@ -62,10 +58,7 @@ class SyncRestartIT {
         try (TestDatabase killed = TestDatabase.create("sync_replaced");
                 TestDatabase clean = TestDatabase.create("sync_new_only")) {
             migrateBoth(job, killed, clean);
-            writeSnapshot(true);
-            Process first = start("sync", job, killed, dir.resolve("first.log"));
-            waitForCommittedChunks(killed.jdbc(), first, 30);
-            first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            killSyncWhileDetecting(job, killed);
             // the next night's export arrives before anyone resumed the killed sync
             Files.writeString(dir.resolve("current.csv"), "N-late,Late customer,City 2,DE\n",
                     java.nio.file.StandardOpenOption.APPEND);
@@ -98,7 +91,15 @@ class SyncRestartIT {
         }
     }
 
-    private void syncUninterrupted(Path job, TestDatabase clean) throws Exception {
+    /** Writes the changed snapshot and kills a sync of it after 30 committed chunks of its detect step. */
+    private void killSyncWhileDetecting(Path job, TestDatabase db) throws Exception {
+        writeSnapshot(true);
+        Process first = start("sync", job, db, dir.resolve("first.log"));
+        waitForCommittedChunks(db.jdbc(), first, 30);
+        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+        private void syncUninterrupted(Path job, TestDatabase clean) throws Exception {
         Process uninterrupted = start("sync", job, clean, dir.resolve("clean.log"));
         assertThat(uninterrupted.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(uninterrupted.exitValue()).as(Files.readString(dir.resolve("clean.log"))).isZero();

@@ -16,8 +16,7 @@ record RecordCheck(String id, String field, int index, Violation.Severity severi
         RuleExpression when, RuleExpression assertion) {
 
     void check(FieldValues values, List<Violation> violations) {
-        if (values.hasUnreadable() && (values.anyUnreadable(assertion.fields())
-                || (when != null && values.anyUnreadable(when.fields())))) {
+        if (values.anyUnreadable(assertion.fields()) || (when != null && values.anyUnreadable(when.fields()))) {
             return; // the row is rejected for a value this check reads: one reason for one cause
         }
         String value = index < 0 ? null : values.get(index);
