@@ -75,6 +75,11 @@ public class SyncRunner {
                             rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
                             rs.getLong(9), rs.getLong(10)), runId);
             boolean valve = failure(execution, SafetyValveException.class) != null;
+            if (!result.success()) {
+                lines = new ArrayList<>(lines);
+                lines.addAll(notApplied(plan, runId, lines, valve ? "safety valve"
+                        : result.qualityGateFailed() ? "quality gate failed" : "run failed"));
+            }
             if (valve) {
                 // what this run read is suspect: the next run must read the source again, not resume this one
                 close(execution, "stopped-safety-valve");
@@ -100,7 +105,35 @@ public class SyncRunner {
         }
     }
 
-    /** The first failure of the run, or a cause of one, of this type; null if there is none. */
+    /**
+     * A line for each feed the run did not apply: its apply rolled back, so it has no counts of its own; what the
+     * read step committed (rows read, rejected and filtered) still tells the steward how the export looked.
+     */
+    private List<String> notApplied(MigrationPlan plan, long runId, List<String> appliedLines, String why) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        List<String> result = new ArrayList<>();
+        for (FeedPlan feed : plan.feeds()) {
+            String name = feed.name();
+            if (appliedLines.stream().anyMatch(l -> l.startsWith(String.format("%-24s ", name)))) {
+                continue;
+            }
+            Long read = jdbc.queryForObject("SELECT SUM(s.read_count) FROM batch_step_execution s JOIN"
+                    + " batch_job_execution e ON e.job_execution_id = s.job_execution_id WHERE e.job_instance_id = ?"
+                    + " AND s.step_name = ?", Long.class, runId, "detect:" + name);
+            long[] rejectedFiltered = new long[2];
+            jdbc.query("SELECT disposition, COUNT(*) FROM rej_record WHERE run_id = ? AND feed = ? GROUP BY disposition",
+                    rs -> {
+                        rejectedFiltered[rs.getString(1).equals("filtered") ? 1 : 0] += rs.getLong(2);
+                    }, runId, name);
+            result.add(read == null
+                    ? String.format("%-24s %10s  not read: %s", name, "-", why)
+                    : String.format("%-24s %10d %10s %10s %10s %10s %10d %10d %10s %12s  not applied: %s", name, read,
+                            "-", "-", "-", "-", rejectedFiltered[0], rejectedFiltered[1], "-", "-", why));
+        }
+        return result;
+    }
+
+        /** The first failure of the run, or a cause of one, of this type; null if there is none. */
     private static <T extends Throwable> T failure(JobExecution execution, Class<T> type) {
         for (Throwable t : execution.getAllFailureExceptions()) {
             for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {

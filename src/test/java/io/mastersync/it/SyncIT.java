@@ -181,6 +181,7 @@ class SyncIT {
 
         assertThat(stopped.exitCode()).isEqualTo(4);
         assertThat(stopped.err()).contains("delete 80 of 200").contains("--force");
+        assertThat(stopped.out()).containsPattern("sync-customers +120 .* not applied: safety valve");
         assertThat(stagedContent()).isEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sync_audit", Long.class)).isZero();
 

@@ -93,6 +93,8 @@ class SyncQualityIT {
 
         assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(3);
         assertThat(failed.err()).contains("crm/email-complete");
+        // the feed that was not applied is still accounted for: 40 rows read, none rejected
+        assertThat(failed.out()).containsPattern("crm +40 +- +- +- +- +0 +0 +- +-  not applied: quality gate failed");
         long failedRun = run("failed-quality-gate");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stg_customer WHERE email IS NULL", Long.class))
                 .as("nothing applied").isZero();
