@@ -85,7 +85,7 @@ final class ReadAhead<O> implements ItemStreamReader<O> {
         if (before >= 0 && now >= 0 && before != now) {
             // resuming by row position is only right when the rows are the ones the first attempt saw
             throw new SourceChangedException("the source files changed since the interrupted run (" + before
-                    + " bytes then, " + now + " now); resume with the original files, or start over with --fresh");
+                    + " bytes then, " + now + " now)");
         }
         taken = source.position();
         thread = new Thread(this::readAhead, "read-" + name);

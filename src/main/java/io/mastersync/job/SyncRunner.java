@@ -61,7 +61,7 @@ public class SyncRunner {
                 // the interrupted run read an export that is gone (tonight's replaced it) or a table that changed
                 // since: nothing of its unapplied feeds is applied, and a new run reads the source as it is now
                 LOG.warn("sync run {} cannot be resumed: {}; it is abandoned and a new run reads the source as it is"
-                        + " now", execution.getJobInstance().getInstanceId(), changed.getMessage());
+                        + " now", execution.getJobInstance().getInstanceId(), changed.problem());
                 close(execution, "abandoned-source-changed");
                 execution = launcher.launch(jobFactory.build(plan), plan.configHash(), false, force);
             }

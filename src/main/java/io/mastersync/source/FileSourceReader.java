@@ -74,8 +74,7 @@ abstract class FileSourceReader implements SourceReader {
                             + " records of the file that was number " + (fileIndex + 1) + " in name order among "
                             + files.pattern() + "; number " + (fileIndex + 1) + " of the " + paths.size()
                             + " files matching now is " + paths.get(fileIndex) + ", with only " + recordsInFile
-                            + " records: files were added, removed or changed since. Resume with the original"
-                            + " files, or start over with --fresh");
+                            + " records: files were added, removed or changed since");
                 }
             }
         }

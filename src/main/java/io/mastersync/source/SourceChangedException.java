@@ -6,7 +6,19 @@ package io.mastersync.source;
  */
 public class SourceChangedException extends SourceException {
 
-    public SourceChangedException(String message) {
-        super(message);
+    /** What a {@code migrate} can do about it; a sync starts a new run by itself. */
+    static final String ADVICE = "; resume with the original source, or start over with --fresh";
+
+    private final String problem;
+
+    /** @param problem what changed, without advice */
+    public SourceChangedException(String problem) {
+        super(problem + ADVICE);
+        this.problem = problem;
+    }
+
+    /** What changed, without the advice of the message. */
+    public String problem() {
+        return problem;
     }
 }

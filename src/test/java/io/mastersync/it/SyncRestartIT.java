@@ -67,7 +67,8 @@ class SyncRestartIT {
             assertThat(next.waitFor(5, TimeUnit.MINUTES)).isTrue();
             String log = Files.readString(dir.resolve("next.log"));
             assertThat(next.exitValue()).as(log).isZero();
-            assertThat(log).contains("sync run 2 cannot be resumed").contains("a new run reads the source");
+            assertThat(log).contains("sync run 2 cannot be resumed").contains("a new run reads the source")
+                    .as("no advice a sync cannot take").doesNotContain("--fresh");
             assertThat(killed.jdbc().queryForObject("SELECT status FROM run_summary WHERE run_id = 2", String.class))
                     .isEqualTo("abandoned-source-changed");
             assertThat(killed.jdbc().queryForObject("SELECT COUNT(*) FROM sync_seen_block WHERE run_id = 2",
