@@ -77,7 +77,7 @@ public class SyncRunner {
             boolean valve = failure(execution, SafetyValveException.class) != null;
             if (!result.success()) {
                 lines = new ArrayList<>(lines);
-                lines.addAll(notApplied(plan, runId, lines, valve ? "safety valve"
+                lines.addAll(notApplied(plan, runId, valve ? "safety valve"
                         : result.qualityGateFailed() ? "quality gate failed" : "run failed"));
             }
             if (valve) {
@@ -109,12 +109,14 @@ public class SyncRunner {
      * A line for each feed the run did not apply: its apply rolled back, so it has no counts of its own; what the
      * read step committed (rows read, rejected and filtered) still tells the steward how the export looked.
      */
-    private List<String> notApplied(MigrationPlan plan, long runId, List<String> appliedLines, String why) {
+    private List<String> notApplied(MigrationPlan plan, long runId, String why) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        java.util.Set<String> applied = new java.util.HashSet<>(jdbc.queryForList(
+                "SELECT feed FROM sync_run_feed WHERE run_id = ?", String.class, runId));
         List<String> result = new ArrayList<>();
         for (FeedPlan feed : plan.feeds()) {
             String name = feed.name();
-            if (appliedLines.stream().anyMatch(l -> l.startsWith(String.format("%-24s ", name)))) {
+            if (applied.contains(name)) {
                 continue;
             }
             Long read = jdbc.queryForObject("SELECT SUM(s.read_count) FROM batch_step_execution s JOIN"

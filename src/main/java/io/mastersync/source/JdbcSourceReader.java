@@ -82,7 +82,7 @@ public final class JdbcSourceReader implements SourceReader {
         }
         try {
             connection.setAutoCommit(false);
-            String[] parts = spec.query().split(":watermark\\b", -1);
+            String[] parts = spec.partsAroundWatermark();
             statement = connection.prepareStatement(String.join("?", parts), ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY);
             for (int p = 1; p < parts.length; p++) {

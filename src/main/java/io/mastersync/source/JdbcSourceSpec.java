@@ -27,8 +27,15 @@ public record JdbcSourceSpec(String url, String username, String password, Strin
 
     /** Whether the query reads from a {@code :watermark} (a watermark sync fills it). */
     public boolean hasWatermarkPlaceholder() {
-        return java.util.regex.Pattern.compile(":watermark\\b").matcher(query).find();
+        return WATERMARK.matcher(query).find();
     }
+
+    /** The query split around its {@code :watermark} placeholders (one part more than there are placeholders). */
+    String[] partsAroundWatermark() {
+        return WATERMARK.split(query, -1);
+    }
+
+    private static final java.util.regex.Pattern WATERMARK = java.util.regex.Pattern.compile(":watermark\\b");
 
     /** The URL without credentials, safe for lineage, logs and messages. */
     public String safeUrl() {

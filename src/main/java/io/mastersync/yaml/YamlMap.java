@@ -230,19 +230,22 @@ public final class YamlMap {
     public void rejectUnknown(Set<String> known) {
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
             if (!known.contains(e.getKey())) {
-                throw error(e.getValue().getKeyNode(), "unknown key '" + e.getKey() + "'; known keys here: "
-                        + String.join(", ", new java.util.TreeSet<>(known)));
+                throw unknownKey(e, known);
             }
         }
     }
 
-        public void finish(Set<String> known) {
+    public void finish(Set<String> known) {
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
             if (!consumed.contains(e.getKey())) {
-                throw error(e.getValue().getKeyNode(), "unknown key '" + e.getKey() + "'"
-                        + (known.isEmpty() ? "" : "; known keys here: " + String.join(", ", new java.util.TreeSet<>(known))));
+                throw unknownKey(e, known);
             }
         }
+    }
+
+    private DefinitionException unknownKey(Map.Entry<String, NodeTuple> e, Set<String> known) {
+        return error(e.getValue().getKeyNode(), "unknown key '" + e.getKey() + "'"
+                + (known.isEmpty() ? "" : "; known keys here: " + String.join(", ", new java.util.TreeSet<>(known))));
     }
 
     public DefinitionException error(String key, String problem) {
